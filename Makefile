@@ -1,0 +1,34 @@
+# TVCAS — the two commands a fresh Debian 12 machine needs:
+#   make run    the whole system with demo data (Ctrl-C stops it)
+#   make test   every test, against a real MariaDB and nginx
+SWIFT ?= swift
+SWIFT_FORMAT ?= swift format
+
+.PHONY: all deps build release test run format lint clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+run: release
+	@bash scripts/run.sh
+
+format:
+	$(SWIFT_FORMAT) format --in-place --recursive Package.swift Sources Tests
+
+lint:
+	$(SWIFT_FORMAT) lint --strict --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,130 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Swift settings shared by every target of ours: Swift 6 language mode (strict concurrency) is
+/// the default for this tools version; upcoming features keep the code ready for the next mode.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "tvcas",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tvcas", targets: ["tvcas"]),
+        .library(name: "TVCASCore", targets: ["TVCASCore"]),
+        .library(name: "SimulCrypt", targets: ["SimulCrypt"]),
+        .library(name: "TVCASTesting", targets: ["TVCASTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: C libraries from Debian, through pkg-config
+        .systemLibrary(name: "CMariaDB", pkgConfig: "libmariadb", providers: [.apt(["libmariadb-dev"])]),
+        .systemLibrary(name: "CFastCGI", pkgConfig: "fcgi", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCrypt", pkgConfig: "libcrypt", providers: [.apt(["libcrypt-dev"])]),
+
+        // MARK: Libraries, one per domain
+        .target(
+            name: "TVCASCore",
+            dependencies: ["COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SimulCrypt",
+            dependencies: [.product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TVCASConfig",
+            dependencies: [
+                "CCrypt",
+                "TVCASCore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TVCASDatabase",
+            dependencies: [
+                "CMariaDB",
+                "TVCASConfig",
+                "TVCASCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TVCASWeb",
+            dependencies: [
+                "CFastCGI",
+                "TVCASCore",
+                "TVCASConfig",
+                "TVCASDatabase",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TVCASGenerators",
+            dependencies: [
+                "SimulCrypt",
+                "TVCASCore",
+                "TVCASConfig",
+                "TVCASDatabase",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TVCASTesting",
+            dependencies: ["TVCASCore"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: The one executable
+        .executableTarget(
+            name: "tvcas",
+            dependencies: [
+                "TVCASCore",
+                "TVCASConfig",
+                "TVCASDatabase",
+                "TVCASWeb",
+                "TVCASGenerators",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests, next to their targets
+        .testTarget(name: "TVCASCoreTests", dependencies: ["TVCASCore", "TVCASTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SimulCryptTests",
+            dependencies: [
+                "SimulCrypt", "TVCASTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TVCASConfigTests", dependencies: ["TVCASConfig", "TVCASTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "TVCASDatabaseTests", dependencies: ["TVCASDatabase", "TVCASTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "TVCASWebTests", dependencies: ["TVCASWeb", "TVCASTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TVCASGeneratorsTests",
+            dependencies: ["TVCASGenerators", "TVCASTesting"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TVCASTestingTests", dependencies: ["TVCASTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "tvcasTests", dependencies: ["tvcas", "TVCASTesting"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,7 @@
+import TVCASDatabase
+import Testing
+
+@Test("the TVCASDatabase module links")
+func TVCASDatabaseLinks() {
+    #expect(TVCASDatabaseModule.name == "TVCASDatabase")
+}

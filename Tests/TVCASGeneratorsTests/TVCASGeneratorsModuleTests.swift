@@ -1,0 +1,7 @@
+import TVCASGenerators
+import Testing
+
+@Test("the TVCASGenerators module links")
+func TVCASGeneratorsLinks() {
+    #expect(TVCASGeneratorsModule.name == "TVCASGenerators")
+}

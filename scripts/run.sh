@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `make run`: the whole TVCAS system with demo data on this machine, everything under var/.
+# Ctrl-C stops what this script started; a second run reuses the data already in var/.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+var="$top/var"
+tvcas="$top/.build/release/tvcas"
+mysql_dir="$var/mysql"
+mysql_sock="$var/run/mysqld.sock"
+pids=()
+
+say() { printf 'run: %s\n' "$*"; }
+
+stop_all() {
+    trap - INT TERM EXIT
+    say "stopping"
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    if [ -S "$mysql_sock" ]; then
+        mariadb-admin -uroot -S "$mysql_sock" shutdown 2>/dev/null || true
+        say "MariaDB stopped"
+    fi
+    wait 2>/dev/null || true
+}
+
+start_mariadb() {
+    mkdir -p "$var/run" "$var/log"
+    local user_args=()
+    if [ "$(id -u)" = 0 ]; then
+        user_args=(--user=mysql)
+        chown mysql:mysql "$var/run"
+    fi
+    if [ ! -d "$mysql_dir/mysql" ]; then
+        mkdir -p "$mysql_dir"
+        [ "$(id -u)" = 0 ] && chown mysql:mysql "$mysql_dir"
+        mariadb-install-db --no-defaults "${user_args[@]}" --datadir="$mysql_dir" \
+            --auth-root-authentication-method=socket --skip-test-db >"$var/log/mariadb-install.log" 2>&1
+        say "MariaDB data folder created in var/mysql"
+    fi
+    if mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1; then
+        say "MariaDB already running on $mysql_sock"
+        return
+    fi
+    mariadbd --no-defaults "${user_args[@]}" --datadir="$mysql_dir" --socket="$mysql_sock" \
+        --pid-file="$var/run/mysqld.pid" --skip-networking --log-error="$var/log/mariadb.log" \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci &
+    pids+=($!)
+    for _ in $(seq 1 100); do
+        mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 || { say "MariaDB did not start; see var/log/mariadb.log"; exit 1; }
+    say "MariaDB started (pid ${pids[-1]}) on $mysql_sock, data in var/mysql, log var/log/mariadb.log"
+}
+
+trap stop_all INT TERM EXIT
+start_mariadb
+mariadb -uroot -S "$mysql_sock" -e "CREATE DATABASE IF NOT EXISTS tvcas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+say "database tvcas ready (mariadb -uroot -S $mysql_sock tvcas)"
+
+say "running; press Ctrl-C to stop everything"
+if [ -n "${TVCAS_RUN_SECONDS:-}" ]; then sleep "$TVCAS_RUN_SECONDS"; else while true; do sleep 3600; done; fi
