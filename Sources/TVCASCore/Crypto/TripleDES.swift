@@ -1,0 +1,106 @@
+import COpenSSL
+
+/// Two-key Triple-DES (EDE: K1, K2, K1) in ECB mode, as TVCAS3 encrypts ECMs and EMMs and the card
+/// decrypts them, through OpenSSL's `DES-EDE-ECB` from its default provider.
+///
+/// Each 8-byte block is transformed on its own. ECM and EMM payloads are always 48 bytes; for the
+/// rare input whose last block is short, that block is padded PKCS#7-style and nothing more is
+/// added (formats.md, decisions.md §1).
+public struct TripleDES: Sendable {
+    /// The 16-byte key K1‖K2.
+    public let key: [UInt8]
+
+    /// Creates a cipher with a 16-byte key K1‖K2.
+    public init(key: some Collection<UInt8>) throws(TripleDESError) {
+        let bytes = Array(key)
+        guard bytes.count == 16 else { throw .badKeyLength(bytes.count) }
+        self.key = bytes
+    }
+
+    /// Encrypts `plaintext`; the output is `ceil(count / 8) * 8` bytes.
+    public func encrypt(_ plaintext: some Collection<UInt8>) throws(TripleDESError) -> [UInt8] {
+        try transform(Array(plaintext), encrypt: true)
+    }
+
+    /// Decrypts `ciphertext`, whose length must be a multiple of 8.
+    public func decrypt(_ ciphertext: some Collection<UInt8>) throws(TripleDESError) -> [UInt8] {
+        let bytes = Array(ciphertext)
+        guard bytes.count % 8 == 0 else { throw .badCiphertextLength(bytes.count) }
+        return try transform(bytes, encrypt: false)
+    }
+
+    /// Encrypts or decrypts into `output`, which must hold `input.count` rounded up to 8 bytes.
+    /// The allocation-free path the ECM and EMM builders use.
+    public func transform(
+        _ input: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer,
+        encrypt: Bool
+    ) throws(TripleDESError) {
+        let blocks = (input.count + 7) / 8
+        precondition(output.count >= blocks * 8, "TripleDES output buffer too small")
+        guard let context = EVP_CIPHER_CTX_new() else { throw .openSSL("EVP_CIPHER_CTX_new") }
+        defer { EVP_CIPHER_CTX_free(context) }
+        let initialised = key.withUnsafeBufferPointer { keyBytes in
+            EVP_CipherInit_ex(context, OpenSSLCipher.desEDE, nil, keyBytes.baseAddress, nil, encrypt ? 1 : 0)
+        }
+        guard initialised == 1 else { throw .openSSL("EVP_CipherInit_ex") }
+        EVP_CIPHER_CTX_set_padding(context, 0)
+        var written: Int32 = 0
+        let whole = input.count / 8 * 8
+        let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        if whole > 0 {
+            let ok = EVP_CipherUpdate(
+                context, out, &written, input.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(whole))
+            guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+        }
+        if whole < input.count {
+            // A short last block: PKCS#7-style padding of that block only.
+            let pad = UInt8(8 - (input.count - whole))
+            var last = [UInt8](repeating: pad, count: 8)
+            for index in whole..<input.count { last[index - whole] = input[index] }
+            var lastWritten: Int32 = 0
+            let ok = EVP_CipherUpdate(context, out + whole, &lastWritten, last, 8)
+            guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+        }
+    }
+
+    private func transform(_ input: [UInt8], encrypt: Bool) throws(TripleDESError) -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: (input.count + 7) / 8 * 8)
+        let result: Result<Void, TripleDESError> = input.withUnsafeBytes { inputBytes in
+            output.withUnsafeMutableBytes { outputBytes in
+                Result { () throws(TripleDESError) in try transform(inputBytes, into: outputBytes, encrypt: encrypt) }
+            }
+        }
+        try result.get()
+        return output
+    }
+}
+
+/// Why a Triple-DES operation failed.
+public enum TripleDESError: Error, Equatable, CustomStringConvertible {
+    /// The key was not 16 bytes (K1‖K2); the associated value is the length given.
+    case badKeyLength(Int)
+    /// A ciphertext to decrypt was not a whole number of 8-byte blocks.
+    case badCiphertextLength(Int)
+    /// An OpenSSL call failed; the associated value names it.
+    case openSSL(String)
+
+    public var description: String {
+        switch self {
+        case .badKeyLength(let count): "3DES key must be 16 bytes (32 hex digits), got \(count) bytes"
+        case .badCiphertextLength(let count): "3DES ciphertext must be a multiple of 8 bytes, got \(count) bytes"
+        case .openSSL(let call): "OpenSSL \(call) failed"
+        }
+    }
+}
+
+/// OpenSSL cipher objects, fetched once per process.
+enum OpenSSLCipher {
+    /// `DES-EDE-ECB` (two-key 3DES, ECB) from OpenSSL 3's default provider.
+    nonisolated(unsafe) static let desEDE: OpaquePointer = {
+        guard let cipher = EVP_CIPHER_fetch(nil, "DES-EDE-ECB", nil) else {
+            fatalError("OpenSSL has no DES-EDE-ECB in its default provider")
+        }
+        return cipher
+    }()
+}
