@@ -65,7 +65,9 @@ public enum LegacyConfigImporter {
             "The passwords, ECM key, ident, trademark, API key and database settings are the old server's;",
             "[web] secret is new and random (use the same one on every web host).",
         ]
-        let toml = ConfigurationTemplate(header: header, values: literals).render()
+        var template = ConfigurationTemplate(header: header, values: literals)
+        template.writesRequiredPlaceholders = false
+        let toml = template.render()
         do {
             let loaded = try Configuration.parse(toml, path: path, host: host)
             return LegacyConfigImport(toml: toml, notes: notes, values: values, loaded: loaded)

@@ -7,6 +7,8 @@ public struct ConfigurationTemplate: Sendable {
     public var header: [String]
     /// Values to set, by key path (`ecm_key`, `web.secret`).
     public var values: [String: TOMLLiteral]
+    /// Whether a required key without a value is written as `key = ""` (true) or commented out.
+    public var writesRequiredPlaceholders = true
 
     /// A template with a header and values.
     public init(header: [String], values: [String: TOMLLiteral] = [:]) {
@@ -47,7 +49,7 @@ public struct ConfigurationTemplate: Sendable {
         lines.append(key.isRequired ? "# Required." : "# Default: " + key.defaultDescription.filter { $0 != "`" } + ".")
         if let value = values[key.path] {
             lines.append("\(key.name) = \(value)")
-        } else if key.isRequired {
+        } else if key.isRequired && writesRequiredPlaceholders {
             lines.append("\(key.name) = \"\"")
         } else {
             lines.append("# \(key.name) = \(key.defaultLiteral ?? key.example ?? "\"\"")")
