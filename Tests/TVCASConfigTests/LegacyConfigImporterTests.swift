@@ -87,6 +87,19 @@ struct LegacyConfigImporterTests {
         #expect(!result.toml.contains("serial_no"))
     }
 
+    @Test("--hash-passwords keeps the same passwords as yescrypt hashes")
+    func hashedPasswords() throws {
+        let result = try LegacyConfigImporter.importFile(
+            path: RepositoryPaths.legacyConfig.path, host: TestConfigurations.host, secret: Self.secret, hashPasswords: true)
+        let configuration = result.loaded.configuration
+        #expect(result.values == Self.fixtureValues)
+        #expect(!result.toml.contains("Adm1n-secret"))
+        #expect(configuration.adminPassword.matches("Adm1n-secret"))
+        #expect(configuration.operatorPassword.matches("oper'pass\"x"))
+        #expect(!configuration.adminPassword.isPlainText && !configuration.operatorPassword.isPlainText)
+        #expect(result.loaded.warnings.isEmpty)
+    }
+
     @Test("a fresh [web] secret each time by default")
     func randomSecret() throws {
         let source = try String(contentsOf: RepositoryPaths.legacyConfig, encoding: .utf8)

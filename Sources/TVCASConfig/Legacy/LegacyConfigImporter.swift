@@ -12,9 +12,10 @@ public enum LegacyConfigImporter {
     /// The original's keys that mean nothing to TVCAS and are dropped silently.
     static let ignoredKeys = ["ver", "time_start"]
 
-    /// Reads and converts the file at `path`.
+    /// Reads and converts the file at `path`; with `hashPasswords` the panel passwords are
+    /// written as yescrypt hashes instead of the original's plain text.
     public static func importFile(
-        path: String, host: HostFacts = .current, secret: String = RandomSecret.webSecret()
+        path: String, host: HostFacts = .current, secret: String = RandomSecret.webSecret(), hashPasswords: Bool = false
     ) throws(LegacyImportError) -> LegacyConfigImport {
         let data: Data
         do {
@@ -23,12 +24,13 @@ public enum LegacyConfigImporter {
             throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
         }
         guard let source = String(data: data, encoding: .utf8) else { throw .unreadable(path: path, reason: "not UTF-8 text") }
-        return try convert(source, path: path, host: host, secret: secret)
+        return try convert(source, path: path, host: host, secret: secret, hashPasswords: hashPasswords)
     }
 
     /// Converts PHP source; `path` names it in messages and the file's header.
     public static func convert(
-        _ source: String, path: String, host: HostFacts = .current, secret: String = RandomSecret.webSecret()
+        _ source: String, path: String, host: HostFacts = .current, secret: String = RandomSecret.webSecret(),
+        hashPasswords: Bool = false
     ) throws(LegacyImportError) -> LegacyConfigImport {
         let (entries, parseProblems) = LegacyConfigParser.parse(source)
         var problems = parseProblems
@@ -60,9 +62,19 @@ public enum LegacyConfigImporter {
 
         var literals = values.mapValues { TOMLLiteral.string($0) }
         literals["web.secret"] = .string(secret)
+        if hashPasswords {
+            for key in ["pass_admin", "pass_oper"] {
+                // An empty or already hashed value is left for validation to judge.
+                guard let plain = values[key], !plain.isEmpty, PasswordHashScheme(hash: plain) == nil,
+                    let hash = try? Crypt.makeHash(of: plain)
+                else { continue }
+                literals[key] = .string(hash)
+            }
+        }
         let header = [
             "TVCAS configuration imported from \(path) by `tvcas import-legacy-config`.",
-            "The passwords, ECM key, ident, trademark, API key and database settings are the old server's;",
+            "The passwords" + (hashPasswords ? " (now yescrypt hashes)" : "")
+                + ", ECM key, ident, trademark, API key and database settings are the old server's;",
             "[web] secret is new and random (use the same one on every web host).",
         ]
         var template = ConfigurationTemplate(header: header, values: literals)

@@ -20,11 +20,14 @@ struct ImportLegacyConfigCommand: AsyncParsableCommand {
     @Option(help: "Write the TOML here (mode 600) instead of standard output.")
     var out: String?
 
+    @Flag(help: "Write pass_admin and pass_oper as yescrypt hashes instead of the original's plain text.")
+    var hashPasswords = false
+
     @Flag(help: "Replace the --out file if it exists.")
     var force = false
 
     func run() async throws {
-        let result = try LegacyConfigImporter.importFile(path: legacyConfig)
+        let result = try LegacyConfigImporter.importFile(path: legacyConfig, hashPasswords: hashPasswords)
         for note in result.notes { ConfigOptions.warn("\(legacyConfig): \(note)") }
         for warning in result.loaded.warnings { ConfigOptions.warn(warning.description) }
         if let out {

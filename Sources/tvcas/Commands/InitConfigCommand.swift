@@ -26,6 +26,9 @@ struct InitConfigCommand: AsyncParsableCommand {
     @Option(help: "The mysql_socket to write into the file.")
     var mysqlSocket: String?
 
+    @Option(help: "The mysql_user to write into the file (default: root with --demo, else tvcas).")
+    var mysqlUser: String?
+
     @Option(help: "The [web] listen address: host:port or unix:/path.")
     var listen: String?
 
@@ -51,7 +54,7 @@ struct InitConfigCommand: AsyncParsableCommand {
             "pass_admin": .string(try Crypt.makeHash(of: adminPassword)),
             "pass_oper": .string(try Crypt.makeHash(of: operatorPassword)),
             "api_key": .string(apiKey),
-            "mysql_user": .string(demo ? "root" : "tvcas"),
+            "mysql_user": .string(mysqlUser ?? (demo ? "root" : "tvcas")),
             "mysql_pass": .string(databasePassword),
             "web.secret": .string(RandomSecret.webSecret()),
         ]
