@@ -3,7 +3,7 @@ import Logging
 /// Everything in `tvcas.toml` (decisions.md §6), validated: what every `tvcas` subcommand runs with.
 ///
 /// Load one with ``load(path:host:)`` (or ``parse(_:path:host:)``), which checks every key and
-/// returns the warnings too; build one in code with ``init(ecmKey:adminPassword:operatorPassword:apiKey:web:zone:ident:trademark:database:sqlDirectory:stateDirectory:logLevel:ecmg:emmg:supervise:metrics:)``.
+/// returns the warnings too; or build one in code with the memberwise initialiser (tests).
 public struct Configuration: Hashable, Sendable {
     /// `zone`: the zone every date is shown, parsed and written into cards in.
     public var zone: ConfiguredZone

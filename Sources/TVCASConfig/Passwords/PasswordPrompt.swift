@@ -18,20 +18,39 @@ public enum PasswordPrompt {
         return password
     }
 
-    /// One line from the terminal with echo turned off (and back on afterwards).
+    /// One line from the terminal with echo turned off (and back on afterwards, also when the
+    /// user presses Ctrl-C or the process is terminated meanwhile).
     private static func readHidden(prompt: String) throws(PasswordError) -> String {
         FileHandle.standardError.write(Data(prompt.utf8))
         var saved = termios()
         let haveTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
         if haveTerminal {
+            savedTerminal = saved
             var quiet = saved
             quiet.c_lflag &= ~tcflag_t(ECHO)
             quiet.c_lflag |= tcflag_t(ECHONL)
+            signal(SIGINT, restoreTerminalAndExit)
+            signal(SIGTERM, restoreTerminalAndExit)
             _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         }
         let line = readLine(strippingNewline: true)
-        if haveTerminal { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+        if haveTerminal {
+            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+        }
         guard let line else { throw .noInput }
         return line
     }
+}
+
+/// The terminal settings to put back if a signal arrives while echo is off. Written once
+/// before the handler is installed, read only by the handler.
+nonisolated(unsafe) private var savedTerminal = termios()
+
+/// Signal handler: restores the terminal, then dies of the same signal.
+private func restoreTerminalAndExit(_ signalNumber: Int32) {
+    _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal)
+    signal(signalNumber, SIG_DFL)
+    raise(signalNumber)
 }
