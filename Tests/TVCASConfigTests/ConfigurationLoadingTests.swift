@@ -19,7 +19,7 @@ struct ConfigurationLoadingTests {
         #expect(configuration.operatorPassword == .plainText("oper-secret"))
         #expect(configuration.apiKey == "mysecretkey123")
         #expect(configuration.trademark == "TVCAS.COM")
-        #expect(configuration.database == DatabaseSettings())
+        #expect(configuration.database == ConfiguredDatabase())
         #expect(configuration.database.connection == .defaultSocket)
         #expect(configuration.sqlDirectory == "/srv/sql")
         #expect(configuration.stateDirectory == "/var/lib/tvcas")

@@ -69,7 +69,7 @@ struct LegacyConfigImporterTests {
         #expect(configuration.trademark == "MY CABLE TV")
         #expect(
             configuration.database
-                == DatabaseSettings(server: "localhost", user: "tvcas", password: "tvmastercas", database: "tvcas"))
+                == ConfiguredDatabase(server: "localhost", user: "tvcas", password: "tvmastercas", database: "tvcas"))
         #expect(configuration.database.connection == .defaultSocket)
         #expect(configuration.web.secret == Self.secret)
         // Everything else stays at our defaults.

@@ -43,22 +43,22 @@ struct ValueTests {
 
     @Test("mysql_server nodes, each with its port")
     func nodes() {
-        let settings = DatabaseSettings(server: "db1, db2:3307 ,db3", port: 3310)
+        let settings = ConfiguredDatabase(server: "db1, db2:3307 ,db3", port: 3310)
         #expect(
             settings.nodes == [
                 DatabaseNode(host: "db1", port: 3310), DatabaseNode(host: "db2", port: 3307), DatabaseNode(host: "db3", port: 3310),
             ])
         #expect(settings.connection == .tcp(settings.nodes))
-        #expect(DatabaseSettings(server: "localhost").nodes == [DatabaseNode(host: "localhost", port: 3306)])
+        #expect(ConfiguredDatabase(server: "localhost").nodes == [DatabaseNode(host: "localhost", port: 3306)])
     }
 
     @Test("connection rule: socket, then localhost's default socket, then TCP")
     func connectionRule() {
-        #expect(DatabaseSettings(server: "db1", socket: "/run/mysqld/mysqld.sock").connection == .socket(path: "/run/mysqld/mysqld.sock"))
-        #expect(DatabaseSettings(server: "localhost").connection == .defaultSocket)
-        #expect(DatabaseSettings(server: "localhost", socket: "").connection == .defaultSocket)
-        #expect(DatabaseSettings(server: "localhost:3307").connection == .tcp([DatabaseNode(host: "localhost", port: 3307)]))
-        #expect(DatabaseSettings(server: "127.0.0.1").connection == .tcp([DatabaseNode(host: "127.0.0.1", port: 3306)]))
+        #expect(ConfiguredDatabase(server: "db1", socket: "/run/mysqld/mysqld.sock").connection == .socket(path: "/run/mysqld/mysqld.sock"))
+        #expect(ConfiguredDatabase(server: "localhost").connection == .defaultSocket)
+        #expect(ConfiguredDatabase(server: "localhost", socket: "").connection == .defaultSocket)
+        #expect(ConfiguredDatabase(server: "localhost:3307").connection == .tcp([DatabaseNode(host: "localhost", port: 3307)]))
+        #expect(ConfiguredDatabase(server: "127.0.0.1").connection == .tcp([DatabaseNode(host: "127.0.0.1", port: 3306)]))
     }
 
     @Test("run_on: empty is any host, else a comma list")

@@ -82,7 +82,7 @@ extension Configuration {
             metrics: MetricsSettings(listen: metricsListen.endpoint, childPortBase: childPortBase))
     }
 
-    private static func readDatabase(_ reader: inout ValueReader) -> DatabaseSettings? {
+    private static func readDatabase(_ reader: inout ValueReader) -> ConfiguredDatabase? {
         let port = reader.integer("mysql_port", default: 3306, in: 1...65535)
         let server = reader.string("mysql_server", default: "localhost", expected: ValueForms.databaseServer) { text in
             DatabaseNode.parseList(text, defaultPort: port ?? 3306) == nil
@@ -93,7 +93,7 @@ extension Configuration {
         let base = reader.string("mysql_base", default: "tvcas", expected: ValueForms.nonEmpty, ValueForms.parseNonEmpty)
         let socket = reader.string("mysql_socket", default: "", expected: ValueForms.socket, ValueForms.parseSocket)
         guard let port, let server, let user, let password, let base, let socket else { return nil }
-        return DatabaseSettings(
+        return ConfiguredDatabase(
             server: server, port: port, user: user, password: password, database: base, socket: socket.isEmpty ? nil : socket)
     }
 

@@ -20,7 +20,7 @@ public struct Configuration: Hashable, Sendable {
     /// `trademark`: the operator's brand (its first 15 bytes go into cards).
     public var trademark: String
     /// The `mysql_*` keys.
-    public var database: DatabaseSettings
+    public var database: ConfiguredDatabase
     /// `sql_dir`: the folder holding `schema.sql` and the migrations.
     public var sqlDirectory: String
     /// `state_dir`: the folder where daemons keep their state.
@@ -49,7 +49,7 @@ public struct Configuration: Hashable, Sendable {
         zone: ConfiguredZone? = nil,
         ident: String = "0B00",
         trademark: String = "TVCAS.COM",
-        database: DatabaseSettings = DatabaseSettings(),
+        database: ConfiguredDatabase = ConfiguredDatabase(),
         sqlDirectory: String? = nil,
         stateDirectory: String = "/var/lib/tvcas",
         logLevel: Logger.Level = .info,

@@ -1,5 +1,5 @@
 /// The `mysql_*` keys: which database to use and how to reach it.
-public struct DatabaseSettings: Hashable, Sendable {
+public struct ConfiguredDatabase: Hashable, Sendable {
     /// `mysql_server` as written (`localhost`, `db1,db2:3307`).
     public var server: String
     /// `mysql_server` parsed into nodes, each with its port (`mysql_port` when it names none).
