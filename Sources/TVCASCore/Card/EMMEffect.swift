@@ -16,6 +16,8 @@ public struct EMMEffect: Sendable, Hashable {
         case applied
     }
 
+    /// The card's serial number.
+    public let cardSerial: UInt32
     /// The EMM's first byte (table id).
     public let tableID: UInt8
     /// How far the card got.

@@ -9,7 +9,10 @@ extension VirtualCard {
         let before = record
         guard tableID == 0x82 else {
             events.append(
-                .emm(EMMEffect(tableID: tableID, outcome: .notAnEMM, address: [], plaintext: [], recordBefore: before, recordAfter: record, cam: cam))
+                .emm(
+                    EMMEffect(
+                        cardSerial: image.serial, tableID: tableID, outcome: .notAnEMM, address: [], plaintext: [], recordBefore: before,
+                        recordAfter: record, cam: cam))
             )
             answer += Self.ok
             return
@@ -39,7 +42,8 @@ extension VirtualCard {
         events.append(
             .emm(
                 EMMEffect(
-                    tableID: tableID, outcome: outcome, address: address, plaintext: plaintext, recordBefore: before, recordAfter: record, cam: cam)))
+                    cardSerial: image.serial, tableID: tableID, outcome: outcome, address: address, plaintext: plaintext, recordBefore: before,
+                    recordAfter: record, cam: cam)))
         answer += Self.ok
     }
 
