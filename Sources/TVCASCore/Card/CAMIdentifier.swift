@@ -18,7 +18,7 @@ public struct CAMIdentifier: Sendable, Hashable, CustomStringConvertible {
 
     /// Six hex digits, e.g. `E0302B`.
     public init(hex: String) throws(CAMIdentifierError) {
-        guard let parsed = CardHex.bytes(hex), parsed.count == 3 else { throw .notSixHexDigits(hex) }
+        guard let parsed = Hex.decode(hex), parsed.count == 3 else { throw .notSixHexDigits(hex) }
         bytes = parsed
     }
 
@@ -26,7 +26,7 @@ public struct CAMIdentifier: Sendable, Hashable, CustomStringConvertible {
     public var isZero: Bool { bytes == [0, 0, 0] }
 
     /// Upper-case hex, e.g. `E0302B`.
-    public var description: String { CardHex.string(bytes) }
+    public var description: String { Hex.encode(bytes) }
 }
 
 /// Why text could not be read as a CAM identifier.

@@ -9,7 +9,7 @@ extension CardAnswer {
         case .ecm(let answer):
             switch answer.result {
             case .controlWords(let odd, let even):
-                fields = [("kind", "ecm"), ("result", "cw"), ("cw_odd", CardHex.string(odd)), ("cw_even", CardHex.string(even))]
+                fields = [("kind", "ecm"), ("result", "cw"), ("cw_odd", odd.hex), ("cw_even", even.hex)]
             case .denied(let reason):
                 fields = [("kind", "ecm"), ("result", "denied"), ("reason", reason.rawValue), ("detail", answer.decision.detail)]
             }
@@ -23,7 +23,7 @@ extension CardAnswer {
         return "{" + fields.map { "\(Self.quoted($0.0)):\(Self.quoted($0.1))" }.joined(separator: ",") + "}"
     }
 
-    private static func hex(_ word: UInt16) -> String { CardHex.string([UInt8(word >> 8), UInt8(word & 0xFF)]) }
+    private static func hex(_ word: UInt16) -> String { Hex.encode([UInt8(word >> 8), UInt8(word & 0xFF)]) }
 
     /// A JSON string literal.
     static func quoted(_ text: String) -> String {
@@ -36,7 +36,7 @@ extension CardAnswer {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20:
-                let hex = CardHex.string([0, UInt8(scalar.value)])
+                let hex = Hex.encode([0, UInt8(scalar.value)])
                 out += "\\u\(hex)"
             default: out.unicodeScalars.append(scalar)
             }

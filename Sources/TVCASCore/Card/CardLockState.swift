@@ -22,7 +22,7 @@ public struct CardLockState: RawRepresentable, Sendable, Hashable, CustomStringC
         switch self {
         case .normal: "normal"
         case .disabled: "anti-sharing disabled"
-        default: rawValue == 0x01 ? "locked" : "locked (state 0x\(CardHex.byte(rawValue)))"
+        default: rawValue == 0x01 ? "locked" : "locked (state 0x\(Hex.encode([rawValue])))"
         }
     }
 }

@@ -109,7 +109,7 @@ public enum CardReaderError: Error, Equatable, CustomStringConvertible {
         case .badECMLength(let count): "an ECM datagram is 55 bytes, got \(count)"
         case .badEMMLength(let count): "an EMM datagram is 62 bytes, got \(count)"
         case .badDatagramLength(let count): "a datagram is 55 bytes (ECM) or 62 bytes (EMM), got \(count)"
-        case .noAnswer(let sent): "the card did not process the datagram (it sent \(CardHex.string(sent)))"
+        case .noAnswer(let sent): "the card did not process the datagram (it sent \(Hex.encode(sent)))"
         }
     }
 }

@@ -2,7 +2,7 @@ extension CardRecord: Codable {
     /// Decodes the record from its 170 hex digits.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
-        guard let bytes = CardHex.bytes(text) else {
+        guard let bytes = Hex.decode(text) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: CardRecordError.notHex.description))
         }
         do {
@@ -15,6 +15,6 @@ extension CardRecord: Codable {
     /// Encodes the record as 170 upper-case hex digits, as the vectors show flash.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(CardHex.string(bytes))
+        try container.encode(Hex.encode(bytes))
     }
 }

@@ -3,7 +3,7 @@ public struct ECMAnswer: Sendable, Hashable {
     /// What the card gave.
     public enum Result: Sendable, Hashable {
         /// The two control words (from the fetched nanos 0x25, CW index 1 and 0).
-        case controlWords(odd: [UInt8], even: [UInt8])
+        case controlWords(odd: ControlWord, even: ControlWord)
         /// No control words; the reason is worked out from the card's decision.
         case denied(ECMDenialReason)
     }
@@ -25,9 +25,9 @@ public struct ECMAnswer: Sendable, Hashable {
     public var explanation: String { decision.explanation }
 
     /// The CWs from nanos `25 0D 00 00 idx 00 00 cw(8)`: index 1 odd, 0 even.
-    static func controlWords(in response: [UInt8]) -> (odd: [UInt8], even: [UInt8])? {
-        var odd: [UInt8]?
-        var even: [UInt8]?
+    static func controlWords(in response: [UInt8]) -> (odd: ControlWord, even: ControlWord)? {
+        var odd: ControlWord?
+        var even: ControlWord?
         var index = 0
         while index + 2 <= response.count {
             let tag = response[index]
@@ -35,7 +35,7 @@ public struct ECMAnswer: Sendable, Hashable {
             let body = index + 2
             guard body + length <= response.count else { break }
             if tag == 0x25, length == 0x0D {
-                let word = Array(response[(body + 5)..<(body + 13)])
+                let word = ControlWord(bytes: response[(body + 5)..<(body + 13)])
                 if response[body + 2] == 1 { odd = word } else { even = word }
             }
             index = body + length

@@ -4,7 +4,7 @@ extension ECMDecision {
     /// after the ECM time 2024-06-01 00:00:00 UTC").
     public var explanation: String {
         if isAccepted {
-            var text = "control words: odd \(CardHex.string(oddControlWord)), even \(CardHex.string(evenControlWord)) "
+            var text = "control words: odd \(oddControlWord.hex), even \(evenControlWord.hex) "
             text += "(ECM time \(CardText.utc(time)); \(keySlot))"
             if let note = antiSharingNote { text += "; \(note)" }
             return text
@@ -17,7 +17,7 @@ extension ECMDecision {
         guard !isAccepted else { return "" }
         var parts = [String]()
         if !Self.isStandardTable(tableID) {
-            parts.append("table id 0x\(CardHex.byte(tableID)) is neither 0x80 nor 0x81, so the card decrypted with \(keySlot)")
+            parts.append("table id 0x\(Hex.encode([tableID])) is neither 0x80 nor 0x81, so the card decrypted with \(keySlot)")
         }
         let ordered = failedChecks.sorted { Self.priority(Self.reason(for: $0)) < Self.priority(Self.reason(for: $1)) }
         parts += ordered.map(sentence(for:))
@@ -37,15 +37,15 @@ extension ECMDecision {
                     + "it unlocks with the first ECM after \(CardText.utc(record.lockTime &+ AntiSharingStep.lockDuration))"
             }
         case .checksum:
-            return "the ECM does not decrypt to a valid message with \(keySlot): checksum computed \(CardHex.byte(computedChecksum)), "
-                + "ECM carries \(CardHex.byte(receivedChecksum)) (encrypted with another key, or damaged)"
+            return "the ECM does not decrypt to a valid message with \(keySlot): checksum computed \(Hex.encode([computedChecksum])), "
+                + "ECM carries \(Hex.encode([receivedChecksum])) (encrypted with another key, or damaged)"
         case .started:
             return "subscription start \(CardText.utc(record.start)) is not before the ECM time \(CardText.utc(time))"
         case .notExpired:
             return "subscription finish \(CardText.utc(record.finish)) is not after the ECM time \(CardText.utc(time))"
         case .package:
             return
-                "no common package: card access criteria \(CardText.hex32(record.accessCriteria)), ECM access criteria \(CardText.hex32(accessCriteria))"
+                "no common package: card access criteria \(AccessCriteria(rawValue: record.accessCriteria).hex), ECM access criteria \(accessCriteria.hex)"
         case .pairing:
             if record.pairedCAM.isZero {
                 return "the card is paired with no CAM yet (00 00 00) but the host presented CAM \(cam); an EMM for the card binds the present CAM"

@@ -43,11 +43,11 @@ public struct ECMDecision: Sendable, Hashable {
     /// Plaintext bytes 0–3: the ECM time (Unix epoch) the ECMG put in.
     public var time: UInt32 { Self.word(plaintext, 0) }
     /// Plaintext bytes 4–11: the odd control word (the card's CW index 1).
-    public var oddControlWord: [UInt8] { Array(plaintext[4..<12]) }
+    public var oddControlWord: ControlWord { ControlWord(bytes: plaintext[4..<12])! }
     /// Plaintext bytes 12–19: the even control word (CW index 0).
-    public var evenControlWord: [UInt8] { Array(plaintext[12..<20]) }
+    public var evenControlWord: ControlWord { ControlWord(bytes: plaintext[12..<20])! }
     /// Plaintext bytes 20–23: the ECM's access criteria.
-    public var accessCriteria: UInt32 { Self.word(plaintext, 20) }
+    public var accessCriteria: AccessCriteria { AccessCriteria(rawValue: Self.word(plaintext, 20)) }
     /// The checksum the card computed over plaintext bytes 0–46.
     public var computedChecksum: UInt8 { CardCipher.checksum(plaintext[0..<47]) }
     /// The checksum the ECM carries, plaintext byte 47.

@@ -6,7 +6,7 @@ extension EMMEffect {
     public var explanation: String {
         switch outcome {
         case .notAnEMM:
-            return "table id 0x\(CardHex.byte(tableID)) is not 0x82: the card answered 90 00 without reading the EMM "
+            return "table id 0x\(Hex.encode([tableID])) is not 0x82: the card answered 90 00 without reading the EMM "
                 + "and ran its remaining bytes as further commands"
         case .otherAddress:
             return "addressed to serial \(addressSerial ?? 0), this card is \(cardSerial): nothing stored "
@@ -18,7 +18,7 @@ extension EMMEffect {
         case .applied:
             let r = recordAfter
             var parts = [
-                "subscription access criteria \(CardText.hex32(r.accessCriteria)), start \(CardText.utc(r.start)), "
+                "subscription access criteria \(AccessCriteria(rawValue: r.accessCriteria).hex), start \(CardText.utc(r.start)), "
                     + "finish \(CardText.utc(r.finish)) (exclusive: the EMM's finish + 1), Conax dates "
                     + "\(CardText.conaxDate(r.conaxStart)) to \(CardText.conaxDate(r.conaxFinish))",
                 r.pairing == 0 ? "pairing off" : "pairing on (CAM \(r.pairedCAM))",
@@ -33,8 +33,8 @@ extension EMMEffect {
 
     private var checksumText: String {
         guard let computed = computedChecksum, let received = receivedChecksum else { return "" }
-        if computed == received { return "checksum \(CardHex.byte(received)) ok" }
-        return "checksum wrong (computed \(CardHex.byte(computed)), EMM carries \(CardHex.byte(received))): recorded, not enforced"
+        if computed == received { return "checksum \(Hex.encode([received])) ok" }
+        return "checksum wrong (computed \(Hex.encode([computed])), EMM carries \(Hex.encode([received]))): recorded, not enforced"
     }
 
 }

@@ -29,15 +29,15 @@ struct CardAPDUCommand: AsyncParsableCommand {
             } else if let bytes = CardFileOptions.hexBytes(token), !bytes.isEmpty {
                 commands.append(bytes)
             } else {
-                throw ValidationError("token \(index + 1) \"\(token)\" is neither RESET nor hex bytes")
+                throw CoreArgumentParsing.refuse("token \(index + 1) \"\(token)\" is neither RESET nor hex bytes")
             }
         }
         var virtualCard = try card.loadCard()
         for command in commands {
             if let command {
-                print(CardFileOptions.hex(virtualCard.receive(command)))
+                print(Hex.encode(virtualCard.receive(command)))
             } else {
-                print(CardFileOptions.hex(virtualCard.powerUp()))
+                print(Hex.encode(virtualCard.powerUp()))
             }
         }
         try card.save(virtualCard)

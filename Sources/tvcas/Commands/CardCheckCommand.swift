@@ -29,15 +29,15 @@ struct CardCheckCommand: AsyncParsableCommand {
         do {
             camID = try cam.map { hex throws(CAMIdentifierError) in try CAMIdentifier(hex: hex) }
         } catch {
-            throw ValidationError("--cam: \(error)")
+            throw CoreArgumentParsing.refuse("--cam: \(error)")
         }
         var parsed = [[UInt8]]()
         for (index, text) in CardFileOptions.expandStandardInput(datagrams).enumerated() {
             guard let bytes = CardFileOptions.hexBytes(text) else {
-                throw ValidationError("datagram \(index + 1) is not hex bytes")
+                throw CoreArgumentParsing.refuse("datagram \(index + 1) is not hex bytes")
             }
             guard bytes.count == 55 || bytes.count == 62 else {
-                throw ValidationError("datagram \(index + 1) is \(bytes.count) bytes: an ECM is 55 bytes, an EMM 62")
+                throw CoreArgumentParsing.refuse("datagram \(index + 1) is \(bytes.count) bytes: an ECM is 55 bytes, an EMM 62")
             }
             parsed.append(bytes)
         }

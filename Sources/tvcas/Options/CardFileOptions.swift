@@ -21,23 +21,24 @@ struct CardFileOptions: ParsableArguments {
         do {
             binBytes = try Data(contentsOf: URL(fileURLWithPath: bin))
         } catch {
-            throw ValidationError("--bin \(bin): cannot read the file (\(error.localizedDescription))")
+            throw CoreArgumentParsing.refuse("--bin \(bin): cannot read the file (\(error.localizedDescription))")
         }
         let image: CardImage
         do {
             image = try CardImage(bin: binBytes)
         } catch {
-            throw ValidationError("--bin \(bin): \(error)")
+            throw CoreArgumentParsing.refuse("--bin \(bin): \(error)")
         }
         guard let state, FileManager.default.fileExists(atPath: state) else { return VirtualCard(image: image) }
         let saved: CardFlashState
         do {
             saved = try JSONDecoder().decode(CardFlashState.self, from: Data(contentsOf: URL(fileURLWithPath: state)))
         } catch {
-            throw ValidationError("--state \(state): not a card state file (\(error))")
+            throw CoreArgumentParsing.refuse("--state \(state): not a card state file (\(error))")
         }
         guard saved.serialNumber == image.serial else {
-            throw ValidationError("--state \(state): it keeps the flash of card \(saved.serialNumber), not of card \(image.serial) from --bin")
+            throw CoreArgumentParsing.refuse(
+                "--state \(state): it keeps the flash of card \(saved.serialNumber), not of card \(image.serial) from --bin")
         }
         return VirtualCard(image: image, record: saved.record)
     }
@@ -52,7 +53,7 @@ struct CardFileOptions: ParsableArguments {
         do {
             try data.write(to: URL(fileURLWithPath: state), options: .atomic)
         } catch {
-            throw ValidationError("--state \(state): cannot write the file (\(error.localizedDescription))")
+            throw CoreArgumentParsing.refuse("--state \(state): cannot write the file (\(error.localizedDescription))")
         }
     }
 
@@ -77,21 +78,6 @@ struct CardFileOptions: ParsableArguments {
 
     /// Bytes from hex text (either case; spaces allowed); nil when it is not whole hex bytes.
     static func hexBytes(_ text: String) -> [UInt8]? {
-        let digits = Array(text.filter { !$0.isWhitespace }.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(byte)
-            index += 2
-        }
-        return bytes
-    }
-
-    /// Upper-case hex.
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02X", $0) }.joined()
+        Hex.decode(text.filter { !$0.isWhitespace })
     }
 }

@@ -91,13 +91,26 @@ struct CardRecordTests {
         var rng = SeededGenerator(seed: 20)
         let card = try RandomCard(&rng)
         var reader = CardReader(card: VirtualCard(image: card.image))
-        let plain = TestDatagrams.emmPlaintext(
-            serial: card.image.serial, accessCriteria: 5, start: 0xFF00_0000, storedFinish: 0xFFFF_FFFF, conaxStart: 0, conaxFinish: 0,
-            pairing: 0, protect: 0, filler: rng.bytes(23))
-        _ = try reader.send(emm: try TestDatagrams.emm(address: card.image.serial, plaintext: plain, key: card.image.emmKey))
+        var update = card.subscription
+        update.start = 0xFF00_0000
+        _ = try reader.send(emm: try card.emm(update))
         #expect(reader.card.record.start == 0xFF00_0000)
         #expect(reader.card.record.isBlank)
         reader.reset()
         #expect(reader.card.record == card.image.factoryRecord)
+    }
+
+    @Test("the .bin the head-end writes programs the card: cardbin.json through CardBin and the virtual card")
+    func cardBinVectors() throws {
+        struct Case: Decodable {
+            var file_hex: String
+        }
+        for item in try GoldenVectors.cases(Case.self, from: "cardbin.json") {
+            let image = try CardImage(bin: Data(testHex: item.file_hex)!)
+            var card = VirtualCard(image: image)
+            card.powerUp()
+            #expect(card.record.start == image.start && card.record.ecmKeyEven == Array(image.ecmKey[0..<16]))
+            #expect(Data(card.receive(Data(testHex: "DD260000026600DDCA000006")!)).testHex == "269806CA7404\(Data(image.serialBytes).testHex)9000")
+        }
     }
 }

@@ -20,14 +20,6 @@ struct CardTextTests {
         #expect(CardText.conaxDate(0x0101) == "1990-01-01")
     }
 
-    @Test("hex both ways")
-    func hex() {
-        #expect(CardHex.bytes("00aBfF") == [0x00, 0xAB, 0xFF])
-        #expect(CardHex.bytes("0") == nil)
-        #expect(CardHex.bytes("0G") == nil)
-        #expect(CardHex.string([0x0A, 0xF0]) == "0AF0")
-    }
-
     @Test("JSON strings are escaped")
     func jsonQuoting() {
         #expect(CardAnswer.quoted("a\"b\\c\nd\u{1}") == #""a\"b\\c\nd\u0001""#)
