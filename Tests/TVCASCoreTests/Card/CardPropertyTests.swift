@@ -310,3 +310,37 @@ struct CardPropertyTests {
         #expect(try reader.send(ecm: try card.ecm(&rng, time: card.subscription.finish + 1).datagram).result == .denied(.expired))
     }
 }
+
+@Suite("Virtual card: a card for decoding ECMs")
+struct ECMDecodingCardTests {
+    @Test("decodes every ECM of its key, even a thousand with the same time")
+    func decodesAll() throws {
+        var rng = SeededGenerator(seed: 30)
+        let key = try ECMKey(hex: Hex.encode(rng.bytes(32)))
+        var reader = CardReader(card: VirtualCard(decodingECMsWith: key))
+        for cpNumber in UInt16(0)..<1000 {
+            let words = (ControlWord(rawValue: rng.next()), ControlWord(rawValue: rng.next()))
+            let ecm = try ECMBuilder(key: key, random: RecordedBytes(rng.bytes(23))).build(
+                cpNumber: cpNumber, controlWords: words, accessCriteria: AccessCriteria(rawValue: 1 << (cpNumber % 32)), time: 1_700_000_040)
+            let (odd, even) = cpNumber & 1 == 1 ? words : (words.1, words.0)
+            #expect(try reader.send(ecm: ecm).result == .controlWords(odd: odd, even: even))
+        }
+        #expect(reader.card.record.ecmCounter == UInt8(1000 % 256))
+    }
+
+    @Test("with anti-sharing on, the same ECMs lock it")
+    func antiSharingOn() throws {
+        var rng = SeededGenerator(seed: 31)
+        let key = try ECMKey(hex: Hex.encode(rng.bytes(32)))
+        var reader = CardReader(card: VirtualCard(decodingECMsWith: key, antiSharing: true))
+        let builder = ECMBuilder(key: key, random: RecordedBytes(rng.bytes(23)))
+        var results = [ECMAnswer.Result]()
+        for cpNumber in UInt16(0)..<300 {
+            let ecm = try builder.build(
+                cpNumber: cpNumber, controlWords: (ControlWord(rawValue: 1), ControlWord(rawValue: 2)),
+                accessCriteria: AccessCriteria(rawValue: 1), time: 1_700_000_040)
+            results.append(try reader.send(ecm: ecm).result)
+        }
+        #expect(results.last == .denied(.locked))
+    }
+}
