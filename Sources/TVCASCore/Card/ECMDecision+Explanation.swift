@@ -34,7 +34,8 @@ extension ECMDecision {
                     + "as when one card serves many receivers); it unlocks with the first ECM after \(CardText.utc(record.lockTime &+ AntiSharingStep.lockDuration))"
             default:
                 return "the card is locked by anti-sharing since \(CardText.utc(record.lockTime)); "
-                    + "it unlocks with the first ECM after \(CardText.utc(record.lockTime &+ AntiSharingStep.lockDuration))"
+                    + "it unlocks with the first ECM after \(CardText.utc(record.lockTime &+ AntiSharingStep.lockDuration)) "
+                    + "(or one dated before the lock: the firmware compares without sign)"
             }
         case .checksum:
             return "the ECM does not decrypt to a valid message with \(keySlot): checksum computed \(Hex.encode([computedChecksum])), "
