@@ -2,8 +2,9 @@
 /// (formats.md §2).
 ///
 /// An EMM is deterministic: the same card row and zone always give the same bytes. The only
-/// zone-dependent parts are the two Conax dates. Each EMM costs one 48-byte encryption, two MD5s
-/// and no allocation beyond its output (none with ``build(for:key:into:)``).
+/// zone-dependent parts are the two Conax dates. Each EMM costs one 48-byte encryption and two
+/// MD5s, and no Swift allocation beyond its output (none with ``build(for:key:into:)``); OpenSSL 3.0
+/// itself allocates its MD5 state once per digest.
 ///
 /// ```swift
 /// let builder = EMMBuilder(zone: try ConaxTimeZone("Europe/Moscow"))
@@ -12,6 +13,8 @@
 public struct EMMBuilder: Sendable {
     /// The zone the Conax dates are taken in.
     public let zone: ConaxTimeZone
+    /// The reusable MD5 context of this builder.
+    private let md5Contexts = MD5.contextCache()
 
     /// A builder taking Conax dates in `zone`.
     public init(zone: ConaxTimeZone) { self.zone = zone }
@@ -40,10 +43,10 @@ public struct EMMBuilder: Sendable {
             let secondDigest = UnsafeMutableRawBufferPointer(rebasing: scratch[64..<80])
             var end = DecimalText.write(subscription.start, into: text, at: 0)
             end = DecimalText.write(UInt32(checksum1), into: text, at: end)
-            MD5.digest(UnsafeRawBufferPointer(rebasing: text[0..<end]), into: plain.baseAddress! + EMMFormat.Offset.filler)
+            MD5.digest(UnsafeRawBufferPointer(rebasing: text[0..<end]), into: plain.baseAddress! + EMMFormat.Offset.filler, contexts: md5Contexts)
             end = DecimalText.write(subscription.finish, into: text, at: 0)
             end = DecimalText.write(UInt32(checksum1), into: text, at: end)
-            MD5.digest(UnsafeRawBufferPointer(rebasing: text[0..<end]), into: secondDigest.baseAddress!)
+            MD5.digest(UnsafeRawBufferPointer(rebasing: text[0..<end]), into: secondDigest.baseAddress!, contexts: md5Contexts)
             for index in 0..<7 { plain[EMMFormat.Offset.filler + 16 + index] = secondDigest[index] }
             plain[EMMFormat.Offset.checksum2] = Checksum.sum(UnsafeRawBufferPointer(plain), 0..<EMMFormat.Offset.checksum2)
 

@@ -41,3 +41,36 @@ struct ECMPropertyTests {
         #expect(try decoder.decode(second).checksumOK)
     }
 }
+
+@Suite("Builders shared between tasks")
+struct SharedBuilderTests {
+    @Test("one ECM builder and one EMM builder used from many tasks at once give the same bytes as alone")
+    func concurrentUse() async throws {
+        let key = try ECMKey(hex: "7E33A278B3617A309B18222F372A231907AC67E08A5F12C3F74769DE8374C7AE")
+        let ecmBuilder = ECMBuilder(key: key, random: RecordedBytes([UInt8](repeating: 0x5A, count: 23)))
+        let emmBuilder = EMMBuilder(zone: .utc)
+        let cardKey = try CardKey(hex: "98FA4C8CF74769DE8374C7AEC8CF7476")
+        func ecm(_ index: Int) throws -> [UInt8] {
+            try ecmBuilder.build(
+                cpNumber: UInt16(index % 2), controlWords: (ControlWord(rawValue: UInt64(index)), ControlWord(rawValue: 7)),
+                accessCriteria: AccessCriteria(rawValue: 1), time: UInt32(index))
+        }
+        func emm(_ index: Int) throws -> [UInt8] {
+            try emmBuilder.build(
+                for: CardSubscription(
+                    serial: CardSerial(rawValue: UInt32(index)), accessCriteria: AccessCriteria(rawValue: 1), start: 1_600_000_000,
+                    finish: 1_700_000_000, pair: 0, type: 0),
+                key: cardKey)
+        }
+        let expected = try (0..<200).map { (try ecm($0), try emm($0)) }
+        try await withThrowingTaskGroup(of: (Int, [UInt8], [UInt8]).self) { group in
+            for index in 0..<200 {
+                group.addTask { (index, try ecm(index), try emm(index)) }
+            }
+            for try await (index, ecmBytes, emmBytes) in group {
+                #expect(ecmBytes == expected[index].0)
+                #expect(emmBytes == expected[index].1)
+            }
+        }
+    }
+}
