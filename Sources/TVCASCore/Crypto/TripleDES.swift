@@ -6,15 +6,41 @@ import COpenSSL
 /// Each 8-byte block is transformed on its own. ECM and EMM payloads are always 48 bytes; for the
 /// rare input whose last block is short, that block is padded PKCS#7-style and nothing more is
 /// added (formats.md, decisions.md §1).
+///
+/// The key schedule is computed once per direction and kept in an OpenSSL context that later
+/// messages reuse (see `OpenSSLContextCache`); copies of a value share those contexts safely.
 public struct TripleDES: Sendable {
     /// The 16-byte key K1‖K2.
     public let key: [UInt8]
+    private let encryptor: OpenSSLContextCache
+    private let decryptor: OpenSSLContextCache
 
     /// Creates a cipher with a 16-byte key K1‖K2.
     public init(key: some Collection<UInt8>) throws(TripleDESError) {
         let bytes = Array(key)
         guard bytes.count == 16 else { throw .badKeyLength(bytes.count) }
         self.key = bytes
+        encryptor = Self.contextCache(key: bytes, encrypt: true)
+        decryptor = Self.contextCache(key: bytes, encrypt: false)
+    }
+
+    /// A cache of contexts initialised with `key` for one direction, padding off.
+    private static func contextCache(key: [UInt8], encrypt: Bool) -> OpenSSLContextCache {
+        OpenSSLContextCache(
+            make: {
+                guard let context = EVP_CIPHER_CTX_new() else { return nil }
+                let initialised = key.withUnsafeBufferPointer { keyBytes in
+                    EVP_CipherInit_ex(context, OpenSSLCipher.desEDE, nil, keyBytes.baseAddress, nil, encrypt ? 1 : 0)
+                }
+                guard initialised == 1 else {
+                    EVP_CIPHER_CTX_free(context)
+                    return nil
+                }
+                EVP_CIPHER_CTX_set_padding(context, 0)
+                return context
+            },
+            free: { EVP_CIPHER_CTX_free($0) }
+        )
     }
 
     /// Encrypts `plaintext`; the output is `ceil(count / 8) * 8` bytes.
@@ -38,29 +64,26 @@ public struct TripleDES: Sendable {
     ) throws(TripleDESError) {
         let blocks = (input.count + 7) / 8
         precondition(output.count >= blocks * 8, "TripleDES output buffer too small")
-        guard let context = EVP_CIPHER_CTX_new() else { throw .openSSL("EVP_CIPHER_CTX_new") }
-        defer { EVP_CIPHER_CTX_free(context) }
-        let initialised = key.withUnsafeBufferPointer { keyBytes in
-            EVP_CipherInit_ex(context, OpenSSLCipher.desEDE, nil, keyBytes.baseAddress, nil, encrypt ? 1 : 0)
-        }
-        guard initialised == 1 else { throw .openSSL("EVP_CipherInit_ex") }
-        EVP_CIPHER_CTX_set_padding(context, 0)
-        var written: Int32 = 0
-        let whole = input.count / 8 * 8
-        let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        if whole > 0 {
-            let ok = EVP_CipherUpdate(
-                context, out, &written, input.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(whole))
-            guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
-        }
-        if whole < input.count {
-            // A short last block: PKCS#7-style padding of that block only.
-            let pad = UInt8(8 - (input.count - whole))
-            var last = [UInt8](repeating: pad, count: 8)
-            for index in whole..<input.count { last[index - whole] = input[index] }
-            var lastWritten: Int32 = 0
-            let ok = EVP_CipherUpdate(context, out + whole, &lastWritten, last, 8)
-            guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+        try (encrypt ? encryptor : decryptor).withContext { (context) throws(TripleDESError) in
+            guard let context else { throw .openSSL("EVP_CipherInit_ex") }
+            // ECB with padding off and whole blocks only: the context keeps no state between calls.
+            var written: Int32 = 0
+            let whole = input.count / 8 * 8
+            let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            if whole > 0 {
+                let ok = EVP_CipherUpdate(
+                    context, out, &written, input.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(whole))
+                guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+            }
+            if whole < input.count {
+                // A short last block: PKCS#7-style padding of that block only.
+                let pad = UInt8(8 - (input.count - whole))
+                var last = [UInt8](repeating: pad, count: 8)
+                for index in whole..<input.count { last[index - whole] = input[index] }
+                var lastWritten: Int32 = 0
+                let ok = EVP_CipherUpdate(context, out + whole, &lastWritten, last, 8)
+                guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+            }
         }
     }
 

@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `tvcas ecm`: Encode and decode ECM datagrams.
+/// `tvcas ecm`: encode and decode ECM datagrams.
 struct ECMCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ecm", abstract: "Encode and decode ECM datagrams.")
-
-    func run() async throws {
-        throw CleanExit.message("tvcas ecm: not implemented yet")
-    }
+    static let configuration = CommandConfiguration(
+        commandName: "ecm",
+        abstract: "Encode and decode ECM datagrams.",
+        subcommands: [ECMEncodeCommand.self, ECMDecodeCommand.self]
+    )
 }

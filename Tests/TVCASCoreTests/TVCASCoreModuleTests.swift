@@ -1,7 +1,0 @@
-import TVCASCore
-import Testing
-
-@Test("the TVCASCore module links")
-func TVCASCoreLinks() {
-    #expect(TVCASCoreModule.name == "TVCASCore")
-}
