@@ -7,7 +7,7 @@ struct CLIVectorTests {
     /// `card.json` goes through `tvcas card apdu`, which the virtual-card work adds. Until it has
     /// landed the checker runs on a copy of the vector folder without `card.json` (the checker
     /// skips that file when absent). Once it lands, set this to `false` to check the full folder.
-    static let skipCardScenarios = true
+    static let skipCardScenarios = false
 
     @Test("check-cli-vectors passes every case")
     func checker() throws {
