@@ -142,32 +142,3 @@ public struct TripleDES: Sendable {
         return output
     }
 }
-
-/// Why a Triple-DES operation failed.
-public enum TripleDESError: Error, Equatable, CustomStringConvertible {
-    /// The key was not 16 bytes (K1‖K2); the associated value is the length given.
-    case badKeyLength(Int)
-    /// A ciphertext to decrypt was not a whole number of 8-byte blocks.
-    case badCiphertextLength(Int)
-    /// An OpenSSL call failed; the associated value names it.
-    case openSSL(String)
-
-    public var description: String {
-        switch self {
-        case .badKeyLength(let count): "3DES key must be 16 bytes (32 hex digits), got \(count) bytes"
-        case .badCiphertextLength(let count): "3DES ciphertext must be a multiple of 8 bytes, got \(count) bytes"
-        case .openSSL(let call): "OpenSSL \(call) failed"
-        }
-    }
-}
-
-/// OpenSSL cipher objects, fetched once per process.
-enum OpenSSLCipher {
-    /// `DES-EDE-ECB` (two-key 3DES, ECB) from OpenSSL 3's default provider.
-    nonisolated(unsafe) static let desEDE: OpaquePointer = {
-        guard let cipher = EVP_CIPHER_fetch(nil, "DES-EDE-ECB", nil) else {
-            fatalError("OpenSSL has no DES-EDE-ECB in its default provider")
-        }
-        return cipher
-    }()
-}
