@@ -42,16 +42,20 @@ public struct ConaxTimeZone: Hashable, Sendable, CustomStringConvertible {
         return CalendarDay(daysSinceEpoch: days)
     }
 
-    /// The Unix time at which local day `day` starts (its first existing second).
+    /// The Unix time at which local day `day` starts: its first second, which is later than
+    /// midnight where the clocks jump forward at midnight.
     public func startTime(of day: CalendarDay) -> Int64 {
-        let midnight = day.daysSinceEpoch * 86_400
-        // The offset at local midnight: try the offset of the UTC guess, then correct once more.
-        var guess = midnight - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(midnight))))
-        guess = midnight - Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(guess))))
-        // Where midnight does not exist (a DST jump at 00:00) the guess may land on the day before.
-        while localDay(of: guess) != day, localDay(of: guess).daysSinceEpoch < day.daysSinceEpoch { guess += 3600 }
-        while guess > Int64.min + 3600, localDay(of: guess - 1) == day { guess -= 1 }
-        return guess
+        // Offsets stay within ±18 h, so the day starts within 19 h of midnight UTC of the same
+        // date: search that window for the first second whose local day is not before `day`.
+        let target = day.daysSinceEpoch
+        let midnight = target * 86_400
+        var low = midnight - 19 * 3600  // local day is still before `day`
+        var high = midnight + 19 * 3600  // local day is `day` or later
+        while high - low > 1 {
+            let middle = low + (high - low) / 2
+            if localDay(of: middle).daysSinceEpoch < target { low = middle } else { high = middle }
+        }
+        return high
     }
 
     public var description: String { name }

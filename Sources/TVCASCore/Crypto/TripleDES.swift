@@ -62,28 +62,72 @@ public struct TripleDES: Sendable {
         into output: UnsafeMutableRawBufferPointer,
         encrypt: Bool
     ) throws(TripleDESError) {
-        let blocks = (input.count + 7) / 8
-        precondition(output.count >= blocks * 8, "TripleDES output buffer too small")
         try (encrypt ? encryptor : decryptor).withContext { (context) throws(TripleDESError) in
             guard let context else { throw .openSSL("EVP_CipherInit_ex") }
-            // ECB with padding off and whole blocks only: the context keeps no state between calls.
-            var written: Int32 = 0
-            let whole = input.count / 8 * 8
-            let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            if whole > 0 {
-                let ok = EVP_CipherUpdate(
-                    context, out, &written, input.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(whole))
-                guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+            try Self.update(context, input, into: output)
+        }
+    }
+
+    /// Encrypts or decrypts with `key` on a context from ``keylessContextCache()``, setting the key
+    /// first: for builders that serve many keys (one per card) without a context per key.
+    static func transform(
+        _ input: UnsafeRawBufferPointer,
+        into output: UnsafeMutableRawBufferPointer,
+        encrypt: Bool,
+        key: TripleDES,
+        using contexts: OpenSSLContextCache
+    ) throws(TripleDESError) {
+        try contexts.withContext { (context) throws(TripleDESError) in
+            guard let context else { throw .openSSL("EVP_CIPHER_CTX_new") }
+            let keyed = key.key.withUnsafeBufferPointer { keyBytes in
+                EVP_CipherInit_ex(context, nil, nil, keyBytes.baseAddress, nil, encrypt ? 1 : 0)
             }
-            if whole < input.count {
-                // A short last block: PKCS#7-style padding of that block only.
-                let pad = UInt8(8 - (input.count - whole))
-                var last = [UInt8](repeating: pad, count: 8)
-                for index in whole..<input.count { last[index - whole] = input[index] }
+            guard keyed == 1 else { throw .openSSL("EVP_CipherInit_ex") }
+            try update(context, input, into: output)
+        }
+    }
+
+    /// A cache of one `DES-EDE-ECB` context without a key, for ``transform(_:into:encrypt:key:using:)``.
+    static func keylessContextCache() -> OpenSSLContextCache {
+        OpenSSLContextCache(
+            make: {
+                guard let context = EVP_CIPHER_CTX_new() else { return nil }
+                guard EVP_CipherInit_ex(context, OpenSSLCipher.desEDE, nil, nil, nil, 1) == 1 else {
+                    EVP_CIPHER_CTX_free(context)
+                    return nil
+                }
+                EVP_CIPHER_CTX_set_padding(context, 0)
+                return context
+            },
+            free: { EVP_CIPHER_CTX_free($0) }
+        )
+    }
+
+    /// Runs `input` through a keyed context. ECB with padding off and whole blocks only: the
+    /// context keeps no state between calls.
+    private static func update(
+        _ context: OpaquePointer, _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws(TripleDESError) {
+        let blocks = (input.count + 7) / 8
+        precondition(output.count >= blocks * 8, "TripleDES output buffer too small")
+        guard input.count > 0 else { return }
+        var written: Int32 = 0
+        let whole = input.count / 8 * 8
+        let out = output.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        if whole > 0 {
+            let ok = EVP_CipherUpdate(context, out, &written, input.baseAddress!.assumingMemoryBound(to: UInt8.self), Int32(whole))
+            guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+        }
+        if whole < input.count {
+            // A short last block: PKCS#7-style padding of that block only.
+            let pad = UInt8(8 - (input.count - whole))
+            var last: UInt64 = 0
+            let ok = withUnsafeMutableBytes(of: &last) { block in
+                for index in 0..<8 { block[index] = whole + index < input.count ? input[whole + index] : pad }
                 var lastWritten: Int32 = 0
-                let ok = EVP_CipherUpdate(context, out + whole, &lastWritten, last, 8)
-                guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
+                return EVP_CipherUpdate(context, out + whole, &lastWritten, block.baseAddress!.assumingMemoryBound(to: UInt8.self), 8)
             }
+            guard ok == 1 else { throw .openSSL("EVP_CipherUpdate") }
         }
     }
 
@@ -97,33 +141,4 @@ public struct TripleDES: Sendable {
         try result.get()
         return output
     }
-}
-
-/// Why a Triple-DES operation failed.
-public enum TripleDESError: Error, Equatable, CustomStringConvertible {
-    /// The key was not 16 bytes (K1‖K2); the associated value is the length given.
-    case badKeyLength(Int)
-    /// A ciphertext to decrypt was not a whole number of 8-byte blocks.
-    case badCiphertextLength(Int)
-    /// An OpenSSL call failed; the associated value names it.
-    case openSSL(String)
-
-    public var description: String {
-        switch self {
-        case .badKeyLength(let count): "3DES key must be 16 bytes (32 hex digits), got \(count) bytes"
-        case .badCiphertextLength(let count): "3DES ciphertext must be a multiple of 8 bytes, got \(count) bytes"
-        case .openSSL(let call): "OpenSSL \(call) failed"
-        }
-    }
-}
-
-/// OpenSSL cipher objects, fetched once per process.
-enum OpenSSLCipher {
-    /// `DES-EDE-ECB` (two-key 3DES, ECB) from OpenSSL 3's default provider.
-    nonisolated(unsafe) static let desEDE: OpaquePointer = {
-        guard let cipher = EVP_CIPHER_fetch(nil, "DES-EDE-ECB", nil) else {
-            fatalError("OpenSSL has no DES-EDE-ECB in its default provider")
-        }
-        return cipher
-    }()
 }

@@ -15,6 +15,8 @@ public struct EMMBuilder: Sendable {
     public let zone: ConaxTimeZone
     /// The reusable MD5 context of this builder.
     private let md5Contexts = MD5.contextCache()
+    /// The reusable 3DES context of this builder, keyed anew for each card.
+    private let cipherContexts = TripleDES.keylessContextCache()
 
     /// A builder taking Conax dates in `zone`.
     public init(zone: ConaxTimeZone) { self.zone = zone }
@@ -55,7 +57,8 @@ public struct EMMBuilder: Sendable {
             for (index, byte) in EMMFormat.headerEnd.enumerated() { output[EMMFormat.serialOffset + 4 + index] = byte }
             let ciphertext = UnsafeMutableRawBufferPointer(rebasing: output[EMMFormat.ciphertextOffset..<EMMFormat.datagramLength])
             do throws(TripleDESError) {
-                try key.cipher.transform(UnsafeRawBufferPointer(plain), into: ciphertext, encrypt: true)
+                try TripleDES.transform(
+                    UnsafeRawBufferPointer(plain), into: ciphertext, encrypt: true, key: key.cipher, using: cipherContexts)
             } catch {
                 return .failure(.cipher(error))
             }
@@ -77,17 +80,5 @@ public struct EMMBuilder: Sendable {
         }
         if let failure { throw failure }
         return datagram
-    }
-}
-
-/// Why an EMM could not be built.
-public enum EMMError: Error, Equatable, Sendable, CustomStringConvertible {
-    /// The 3DES encryption failed inside OpenSSL.
-    case cipher(TripleDESError)
-
-    public var description: String {
-        switch self {
-        case .cipher(let error): "EMM encryption: \(error)"
-        }
     }
 }

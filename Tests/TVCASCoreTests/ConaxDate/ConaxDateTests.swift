@@ -79,6 +79,16 @@ struct ConaxDateTests {
         }
     }
 
+    @Test("a day whose midnight does not exist starts when the clocks jump")
+    func midnightGap() throws {
+        // São Paulo started DST on 2018-11-04 at 00:00 (−03) → 01:00 (−02), i.e. at 03:00 UTC.
+        let zone = try ConaxTimeZone("America/Sao_Paulo")
+        let date = ConaxDate(year: 2018, month: 11, day: 4)
+        #expect(date.startTime(in: zone) == 1_541_300_400)
+        #expect(ConaxDate(time: 1_541_300_400, in: zone) == date)
+        #expect(ConaxDate(time: 1_541_300_399, in: zone) == ConaxDate(year: 2018, month: 11, day: 3))
+    }
+
     @Test("calendar days and days since 1970 agree")
     func civilDays() {
         #expect(CalendarDay(daysSinceEpoch: 0) == CalendarDay(year: 1970, month: 1, day: 1))
