@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: C libraries from Debian, through pkg-config
@@ -61,12 +63,25 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "TVCASMetrics",
+            dependencies: [
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TVCASWeb",
             dependencies: [
                 "CFastCGI",
                 "TVCASCore",
                 "TVCASConfig",
                 "TVCASDatabase",
+                "TVCASMetrics",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -78,6 +93,8 @@ let package = Package(
                 "TVCASCore",
                 "TVCASConfig",
                 "TVCASDatabase",
+                "TVCASMetrics",
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -124,6 +141,7 @@ let package = Package(
             dependencies: ["TVCASGenerators", "TVCASTesting"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "TVCASMetricsTests", dependencies: ["TVCASMetrics", "TVCASTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "TVCASTestingTests", dependencies: ["TVCASTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "tvcasTests", dependencies: ["tvcas", "TVCASTesting"], swiftSettings: swiftSettings),
     ]
