@@ -8,6 +8,7 @@ packages=(
     libmariadb-dev mariadb-server mariadb-client
     libfcgi-dev libfcgi-bin                   # FastCGI responder, cgi-fcgi for the API checker
     nginx curl
+    tshark                                    # SimulCrypt dissector for capture checks
 )
 python_packages=(simulcrypt)                  # third-party SCS and MUX simulators, smdecode
 
