@@ -60,8 +60,8 @@ extension ECMGMessage.CWProvision {
         cpDuration = try parameters.optionalInteger(.cpDuration)
         cwEncryption = try parameters.takeOptional(.cwEncryption, lengths: 0...Int.max)
         let lengths = parameters.protocolVersion == 1 ? 10...10 : 3...Int.max
-        cpCWCombinations = try parameters.takeAll(.cpCWCombination, occurrences: 1...Int.max, lengths: lengths).map {
-            var value = $0
+        cpCWCombinations = try parameters.takeAll(.cpCWCombination, occurrences: 1...Int.max, lengths: lengths) { value in
+            var value = value
             let cpNumber = value.readInteger(as: UInt16.self)!
             return ECMGMessage.CPCWCombination(cpNumber: cpNumber, controlWord: value)
         }

@@ -32,7 +32,7 @@ extension ECMGMessage.StreamError {
     init(parameters: inout ParameterList<ECMGParameterType>) throws(SimulCryptDecodingError.Kind) {
         channelID = try parameters.integer(.ecmChannelID)
         streamID = try parameters.integer(.ecmStreamID)
-        errorStatuses = try parameters.takeAll(.errorStatus, occurrences: 1...Int.max, lengths: 2...2).map {
+        errorStatuses = try parameters.takeAll(.errorStatus, occurrences: 1...Int.max, lengths: 2...2) {
             ECMGErrorStatus(rawValue: $0.getInteger(at: $0.readerIndex)!)
         }
         errorInformation = try parameters.takeAll(.errorInformation, occurrences: 0...Int.max, lengths: 0...Int.max)

@@ -31,7 +31,7 @@ extension EMMGMessage.ChannelError {
     init(parameters: inout ParameterList<EMMGParameterType>) throws(SimulCryptDecodingError.Kind) {
         clientID = try parameters.integer(.clientID)
         channelID = try parameters.integer(.dataChannelID)
-        errorStatuses = try parameters.takeAll(.errorStatus, occurrences: 1...Int.max, lengths: 2...2).map {
+        errorStatuses = try parameters.takeAll(.errorStatus, occurrences: 1...Int.max, lengths: 2...2) {
             EMMGErrorStatus(rawValue: $0.getInteger(at: $0.readerIndex)!)
         }
         errorInformation = try parameters.takeAll(.errorInformation, occurrences: 0...Int.max, lengths: 0...Int.max)

@@ -47,7 +47,7 @@ public struct EMMGParameterType: SimulCryptParameterType {
         }
     }
 
-    public var isKnown: Bool { name != nil }
+    public var isKnown: Bool { (0x0001...0x0008).contains(rawValue) || rawValue == 0x7000 || rawValue == 0x7001 }
 
     public var description: String {
         hex(rawValue) + (name.map { " \($0)" } ?? "")
