@@ -29,7 +29,7 @@ struct ParameterList<ParameterType: SimulCryptParameterType> {
     init(body: ByteBuffer, protocolVersion: UInt8) {
         self.protocolVersion = protocolVersion
         self.body = body
-        entries.reserveCapacity(8)
+        entries.reserveCapacity(min(8, body.readableBytes / 4))
         var index = body.readerIndex
         let end = body.writerIndex
         while index < end {
