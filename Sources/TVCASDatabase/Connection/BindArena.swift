@@ -6,6 +6,7 @@ final class BindArena {
 
     private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
         let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 8)
+        pointer.initializeMemory(as: UInt8.self, repeating: 0, count: max(size, 1))
         allocations.append(pointer)
         return pointer
     }

@@ -32,6 +32,8 @@ public final class ConnectionPool: Sendable {
             finished.enter()
             let queue = self.queue
             let thread = Thread {
+                Thread.current.name = "tvcas-db-\(index)"
+                PoolThreadMarker.markCurrentThread()
                 mysql_thread_init()
                 let connection = Connection(settings: settings)
                 while let job = queue.take() { job.run(connection) }
@@ -39,7 +41,6 @@ public final class ConnectionPool: Sendable {
                 mysql_thread_end()
                 finished.leave()
             }
-            thread.name = "tvcas-db-\(index)"
             thread.start()
         }
     }
@@ -82,6 +83,22 @@ public final class ConnectionPool: Sendable {
     }
 
     var log: Logger { logger }
+
+    /// Whether the calling code runs on a thread of some connection pool (for assertions and tests).
+    public static var isOnPoolThread: Bool { PoolThreadMarker.isMarked }
+}
+
+/// A thread-specific flag set on the pool's own threads.
+private enum PoolThreadMarker {
+    static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        pthread_key_create(&key, nil)
+        return key
+    }()
+
+    static func markCurrentThread() { pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1)) }
+
+    static var isMarked: Bool { pthread_getspecific(key) != nil }
 }
 
 /// A result handed from a pool thread to a blocked caller.

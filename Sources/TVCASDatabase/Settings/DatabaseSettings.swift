@@ -98,7 +98,7 @@ public struct DatabaseSettings: Sendable, Equatable {
     /// Parses `"db1,db2:3307,db3"` into nodes.
     static func parseNodes(_ list: String, defaultPort: Int) throws(DatabaseSettingsError) -> [Node] {
         var nodes: [Node] = []
-        for part in list.split(separator: ",") {
+        for part in list.split(separator: ",", omittingEmptySubsequences: false) {
             let item = part.trimmingCharacters(in: .whitespaces)
             if item.isEmpty { throw .badServerList(list) }
             if let colon = item.lastIndex(of: ":") {
