@@ -59,3 +59,11 @@ extension [UInt8]: SQLValueConvertible {
 extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
     public var sqlValue: SQLValue { self?.sqlValue ?? .null }
 }
+
+extension Int16: SQLValueConvertible {
+    public var sqlValue: SQLValue { .int(Int64(self)) }
+}
+
+extension Int8: SQLValueConvertible {
+    public var sqlValue: SQLValue { .int(Int64(self)) }
+}
