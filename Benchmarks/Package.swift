@@ -3,7 +3,8 @@ import PackageDescription
 
 // Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
 // CoreBenchmarks: `swift package benchmark` from this folder (release build, throughput per benchmark).
-// The others are plain executables: `swift run -c release --package-path Benchmarks <Name>`.
+// The others are plain executables: `swift run -c release --package-path Benchmarks <Name>`
+// (LookupBenchmark takes `--config FILE`).
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
@@ -28,6 +29,10 @@ let package = Package(
                 .product(name: "SimulCrypt", package: "tvcas"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .executableTarget(
+            name: "LookupBenchmark",
+            dependencies: [.product(name: "TVCASDatabase", package: "tvcas")]
         ),
     ]
 )
