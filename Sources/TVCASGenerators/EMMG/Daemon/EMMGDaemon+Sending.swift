@@ -74,7 +74,7 @@ extension EMMGDaemon {
                     plannedLength = cycle.cycleLength
                     let plan = CyclePlan(
                         datagrams: plannedLength, bytesPerDatagram: packaging.bytesPerEMM, kilobitsPerSecond: bandwidth,
-                        repetition: cycle.repetition)
+                        repetition: cycle.repetition, minimumRepetition: options.minimumRepetition)
                     pacer.setInterval(plannedLength == 0 ? 10 : plan.interval)
                 }
             }

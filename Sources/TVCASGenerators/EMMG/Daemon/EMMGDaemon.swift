@@ -170,11 +170,14 @@ public final class EMMGDaemon: Sendable {
         }
         live.withValues { $0.peer = "\(settings.host):\(settings.port)" }
         let flags = SessionFlags()
+        let underlying = channel.channel
         do {
             return try await channel.executeThenClose { inbound, outbound in
                 await withTaskGroup(of: Void.self) { group in
                     group.addTask { await self.read(inbound: inbound, outbound: outbound, settings: settings, flags: flags) }
                     let end = await self.drive(outbound: outbound, settings: settings, flags: flags, cycle: &cycle, recent: &recent)
+                    // Ends the reader too: the inbound stream finishes when the channel closes.
+                    try? await underlying.close()
                     group.cancelAll()
                     return end
                 }

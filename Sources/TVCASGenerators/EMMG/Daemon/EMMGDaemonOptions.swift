@@ -16,14 +16,19 @@ public struct EMMGDaemonOptions: Sendable {
     public var recentCapacity: Int
     /// The longest wait between two MUX connection attempts, seconds.
     public var maxBackoffSeconds: Double
+    /// The floor under the row's `repetition`, seconds: 60 as the original forced; tests lower it
+    /// so that a full cycle of a few cards takes seconds.
+    public var minimumRepetition: Int
     /// Seconds between two writes of the status columns and the runtime-state row (at least 1).
     public var statusInterval: Double
 
     /// Options with the defaults.
     public init(
         id: UInt32, stateDirectory: String, zone: ConaxTimeZone, changePollMilliseconds: Int = 200, batchSize: Int = 5000,
-        recentCapacity: Int = 100_000, maxBackoffSeconds: Double = 30, statusInterval: Double = 1
+        recentCapacity: Int = 100_000, maxBackoffSeconds: Double = 30, statusInterval: Double = 1,
+        minimumRepetition: Int = CyclePlan.minimumRepetition
     ) {
+        self.minimumRepetition = minimumRepetition
         self.id = id
         self.stateDirectory = stateDirectory
         self.zone = zone
