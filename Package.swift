@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SimulCrypt", targets: ["SimulCrypt"]),
         .library(name: "TVCASTesting", targets: ["TVCASTesting"]),
         .library(name: "TVCASDatabase", targets: ["TVCASDatabase"]),
+        .library(name: "TVCASGenerators", targets: ["TVCASGenerators"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -31,6 +31,17 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "EMMGBenchmark",
+            dependencies: [
+                .product(name: "TVCASGenerators", package: "tvcas"),
+                .product(name: "TVCASDatabase", package: "tvcas"),
+                .product(name: "TVCASCore", package: "tvcas"),
+                .product(name: "SimulCrypt", package: "tvcas"),
+                .product(name: "TVCASTesting", package: "tvcas"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
             name: "LookupBenchmark",
             dependencies: [.product(name: "TVCASDatabase", package: "tvcas")]
         ),

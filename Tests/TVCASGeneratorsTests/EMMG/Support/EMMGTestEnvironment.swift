@@ -14,8 +14,12 @@ final class EMMGTestEnvironment: @unchecked Sendable {
     let pool: ConnectionPool
     private var processes: [Process] = []
 
-    init(prefix: String) throws {
-        server = try MariaDBServer.shared()
+    private let ownsServer: Bool
+
+    /// A database on the shared server, or on a private one (`privateServer`) a test may stop.
+    init(prefix: String, privateServer: Bool = false) throws {
+        server = privateServer ? try MariaDBServer.start(tcp: false) : try MariaDBServer.shared()
+        ownsServer = privateServer
         name = try server.makeDatabase(prefix: prefix)
         scratch = try ScratchDirectory(prefix: prefix)
         settings = DatabaseSettings(endpoint: .socket(server.socketPath), user: "root", database: name, connectTimeout: 5, readTimeout: 30)
@@ -34,7 +38,7 @@ final class EMMGTestEnvironment: @unchecked Sendable {
             process.waitUntilExit()
         }
         pool.shutdown()
-        server.dropDatabase(name)
+        if ownsServer { server.stop() } else { server.dropDatabase(name) }
         scratch.remove()
     }
 
