@@ -14,6 +14,10 @@ public final class Connection {
     public let settings: DatabaseSettings
     private var mysql: UnsafeMutablePointer<MYSQL>?
     private var statements: [String: PreparedStatement] = [:]
+    /// The node a TCP connection tries first: moves on when a Galera node turns out not ready.
+    private var firstNode = 0
+    /// At most this many statements stay prepared (the server allows 16,382 in all).
+    static let statementCacheLimit = 128
     /// Whether a transaction is open on this connection.
     public private(set) var inTransaction = false
     /// The error that ended the open transaction on the server's side (a deadlock, a lost
@@ -47,7 +51,8 @@ public final class Connection {
             mysql = try open(host: "localhost", port: 0, socket: nil)
         case .tcp(let nodes):
             var lastError: DatabaseError?
-            for node in nodes {
+            let start = firstNode % nodes.count
+            for node in nodes[start...] + nodes[..<start] {
                 do {
                     mysql = try open(host: node.host, port: node.port, socket: nil)
                     return
@@ -101,6 +106,7 @@ public final class Connection {
     /// a lost connection ends the open transaction.
     private func note(_ error: DatabaseError) {
         if inTransaction, error.isDeadlock || error.isConnectionLoss { transactionFailure = error }
+        if error.code == 1047 || error.code == 1180 { firstNode += 1 }
         if error.isConnectionLoss { close() }
     }
 
@@ -114,6 +120,10 @@ public final class Connection {
             if let cached = statements[sql] {
                 statement = cached
             } else {
+                if statements.count >= Self.statementCacheLimit {
+                    for old in statements.values { old.close() }
+                    statements.removeAll()
+                }
                 statement = try PreparedStatement(sql: sql, on: mysql)
                 statements[sql] = statement
             }

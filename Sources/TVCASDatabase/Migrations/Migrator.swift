@@ -120,9 +120,8 @@ public struct Migrator: Sendable {
         }
         if present.isEmpty {
             let galera = try isGaleraNode(connection)
-            for (index, statement) in catalog.schema.statements.enumerated() {
+            for (index, text) in originalTableStatements(innoDB: galera).enumerated() {
                 try renewLease(on: connection)
-                let text = galera ? statement.replacingOccurrences(of: "ENGINE=MyISAM", with: "ENGINE=InnoDB") : statement
                 do {
                     try connection.executeText(text)
                 } catch {
@@ -153,6 +152,12 @@ public struct Migrator: Sendable {
             }
         }
         return .adopted
+    }
+
+    /// The `CREATE TABLE` statements of `schema.sql`; with `innoDB` (a Galera node) the MyISAM
+    /// tables are created as InnoDB, with the same columns.
+    public func originalTableStatements(innoDB: Bool) -> [String] {
+        catalog.schema.statements.map { innoDB ? $0.replacingOccurrences(of: "ENGINE=MyISAM", with: "ENGINE=InnoDB") : $0 }
     }
 
     private func isGaleraNode(_ connection: Connection) throws(MigrationError) -> Bool {
