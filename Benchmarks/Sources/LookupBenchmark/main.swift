@@ -10,7 +10,7 @@ import TVCASDatabase
 // threads (one connection each).
 
 struct Options {
-    var config = DatabaseConfigFile.path(option: nil)
+    var config = ProcessInfo.processInfo.environment["TVCAS_CONFIG"] ?? "/etc/tvcas/tvcas.toml"
     var threads = 8
     var seconds = 10.0
     var callers = 64
@@ -34,8 +34,7 @@ struct Options {
 }
 
 let options = Options(arguments: CommandLine.arguments)
-let file = try DatabaseConfigFile(path: options.config)
-let pool = ConnectionPool(settings: try file.settings(), threads: options.threads)
+let pool = ConnectionPool(settings: try DatabaseSettings(configurationFile: options.config), threads: options.threads)
 let range = try await pool.withConnection { connection -> ClosedRange<UInt32> in
     let row = try connection.queryFirst("SELECT MIN(serial_no) AS low, MAX(serial_no) AS high, COUNT(*) AS n FROM tvcas_smartcards")
     let low: UInt32 = try row?.decode("low", as: UInt32?.self) ?? 0

@@ -75,6 +75,11 @@ public final class Connection {
         mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
         mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
         mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        if socket == nil, port != 0 {
+            // A TCP node, even one named localhost (which the library would take as the socket).
+            var protocolTCP = UInt32(MYSQL_PROTOCOL_TCP.rawValue)
+            mysql_options(handle, MYSQL_OPT_PROTOCOL, &protocolTCP)
+        }
         let flags = UInt(CLIENT_FOUND_ROWS)
         let connected = mysql_real_connect(
             handle, host, settings.user, settings.password, settings.database, UInt32(port), socket, flags)
