@@ -45,6 +45,9 @@ public final class ConnectionPool: Sendable {
         }
     }
 
+    /// A pool dropped without ``shutdown()`` still lets its threads finish and exit.
+    deinit { queue.close() }
+
     /// Runs `body` on one of the pool's threads with that thread's connection and returns its
     /// result. `body` blocks that thread, never the caller's.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
