@@ -90,21 +90,3 @@ public final class ConnectionPool: Sendable {
     /// Whether the calling code runs on a thread of some connection pool (for assertions and tests).
     public static var isOnPoolThread: Bool { PoolThreadMarker.isMarked }
 }
-
-/// A thread-specific flag set on the pool's own threads.
-private enum PoolThreadMarker {
-    static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
-
-    static func markCurrentThread() { pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1)) }
-
-    static var isMarked: Bool { pthread_getspecific(key) != nil }
-}
-
-/// A result handed from a pool thread to a blocked caller.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
-}
