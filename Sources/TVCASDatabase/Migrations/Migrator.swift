@@ -192,7 +192,16 @@ public struct Migrator: Sendable {
             } catch {
                 throw .database(error)
             }
-            let holder = (try? connection.queryFirst("SELECT owner FROM tvcas_schema_lock WHERE id = 1")?.decode("owner", as: String.self)) ?? "?"
+            let holder =
+                (try? connection.queryFirst("SELECT owner FROM tvcas_schema_lock WHERE id = 1")?.decode("owner", as: String.self)) ?? "?"
+            if isDeadOwnerOnThisHost(holder),
+                (try? connection.execute(
+                    "UPDATE tvcas_schema_lock SET owner = ?, lease_until = UNIX_TIMESTAMP() + ? WHERE id = 1 AND owner = ?",
+                    [owner, leaseSeconds, holder]
+                ).affectedRows) == 1
+            {
+                return
+            }
             if Date() > deadline { throw .leaseBusy(owner: holder) }
             if reported != holder {
                 progress(.waiting(owner: holder))
@@ -200,6 +209,16 @@ public struct Migrator: Sendable {
             }
             usleep(250_000)
         }
+    }
+
+    /// Whether `holder` names a `tvcas migrate` on this host whose process is gone (interrupted):
+    /// its lease need not run out.
+    private func isDeadOwnerOnThisHost(_ holder: String) -> Bool {
+        let parts = holder.split(separator: ":")
+        guard parts.count == 3, parts[0] == ProcessInfo.processInfo.hostName, let pid = Int32(parts[1]), pid != getpid() else {
+            return false
+        }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     private func takeLease(on connection: Connection) throws(DatabaseError) -> Bool {
