@@ -132,15 +132,12 @@ struct MigratorTests {
         let database = try TestDatabase(prefix: "concurrent")
         defer { database.drop() }
         let catalog = try TestDatabase.catalog
-        let settings = database.settings
+        let pool = ConnectionPool(settings: database.settings, threads: 3)
+        defer { pool.shutdown() }
         let results = try await withThrowingTaskGroup(of: [Migrator.Step].self) { group in
             for _ in 0..<3 {
                 group.addTask {
-                    try await Task.detached {
-                        let connection = Connection(settings: settings)
-                        defer { connection.close() }
-                        return try Migrator(catalog: catalog).migrate(on: connection)
-                    }.value
+                    try await pool.withConnection { try Migrator(catalog: catalog).migrate(on: $0) }
                 }
             }
             var all: [[Migrator.Step]] = []
