@@ -72,8 +72,8 @@ public final class Connection {
         var readTimeout = UInt32(settings.readTimeout)
         var writeTimeout = UInt32(settings.writeTimeout)
         mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
-        mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
-        mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
+        if readTimeout > 0 { mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout) }
+        if writeTimeout > 0 { mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout) }
         mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
         if socket == nil, port != 0 {
             // A TCP node, even one named localhost (which the library would take as the socket).

@@ -45,9 +45,10 @@ public struct DatabaseSettings: Sendable, Equatable {
     public var database: String
     /// Seconds allowed for connecting to one node (including the handshake).
     public var connectTimeout: Int
-    /// Seconds a query may wait for the server's answer before the connection counts as lost.
+    /// Seconds a query may wait for the server's answer before the connection counts as lost
+    /// (0: no limit, for long DDL such as a migration of a big table).
     public var readTimeout: Int
-    /// Seconds a write to the server may block.
+    /// Seconds a write to the server may block (0: no limit).
     public var writeTimeout: Int
 
     /// Settings with an explicit endpoint.

@@ -25,7 +25,9 @@ struct MigrateCommand: AsyncParsableCommand {
         do {
             let configuration = try options.load()
             let catalog = try MigrationCatalog(directory: URL(fileURLWithPath: sqlDir ?? configuration.sqlDirectory))
-            let pool = ConnectionPool(settings: DatabaseSettings(configuration.database), threads: 1)
+            // An ALTER of a big table may take minutes: no read timeout for the migration.
+            let settings = DatabaseSettings(configuration.database, readTimeout: 0, writeTimeout: 0)
+            let pool = ConnectionPool(settings: settings, threads: 1)
             defer { pool.shutdown() }
             let steps = try await pool.withConnection { connection in
                 try Migrator(catalog: catalog).migrate(on: connection) { step in
