@@ -23,13 +23,13 @@ struct EMMGReloadTests {
         let running = Task { try await daemon.run() }
         #expect(await EMMGTestEnvironment.wait(seconds: 15) { !EMMGTestEnvironment.emms(environment.sentMessages(log: log)).isEmpty })
 
-        try await environment.pool.withConnection { try $0.execute("UPDATE tvcas_emmg SET reload = 1 WHERE id = ?", [id]) }
+        _ = try await environment.pool.withConnection { try $0.execute("UPDATE tvcas_emmg SET reload = 1 WHERE id = ?", [id]) }
         let cleared = try await EMMGTestEnvironment.wait(seconds: 10) {
             try await environment.pool.withConnection { try $0.emmgs.find(id: id)?.reload == 0 }
         }
         #expect(cleared)
 
-        try await environment.pool.withConnection {
+        _ = try await environment.pool.withConnection {
             try $0.execute("UPDATE tvcas_emmg SET bandwidth = 96, version = version + 1 WHERE id = ?", [id])
         }
         let reconnected = await EMMGTestEnvironment.wait(seconds: 15) {
