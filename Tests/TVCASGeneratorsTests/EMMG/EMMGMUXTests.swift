@@ -69,8 +69,9 @@ struct EMMGMUXTests {
         // The status columns and the runtime-state row are written within a second or two.
         let statusWritten = try await EMMGTestEnvironment.wait(seconds: 5) {
             try await environment.pool.withConnection { connection in
-                try connection.emmgFeed.state(id: id)?.lastError?.contains("skipped invalid card rows") == true
-                    && (try connection.emmgs.find(id: id)?.channelTimeOpen ?? 0) > 0
+                let state = try connection.emmgFeed.state(id: id)
+                let opened = try connection.emmgs.find(id: id)?.channelTimeOpen ?? 0
+                return state?.lastError?.contains("skipped invalid card rows") == true && state?.cycleSeconds != nil && opened > 0
             }
         }
         #expect(statusWritten)
