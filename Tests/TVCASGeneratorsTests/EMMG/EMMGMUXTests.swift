@@ -100,12 +100,12 @@ struct EMMGMUXTests {
         #expect((row?.datagramCount ?? 0) > 0)
     }
 
-    @Test("changes committed out of id order all reach the MUX ahead of a slow cycle, a revocation included")
+    @Test("changes committed out of id order all reach the MUX ahead of a slow cycle of 100,000 cards, a revocation included")
     func changesOutOfOrder() async throws {
         let environment = try EMMGTestEnvironment(prefix: "emmg_changes")
         defer { environment.tearDown() }
         let now = UInt32(Date().timeIntervalSince1970)
-        try await environment.pool.withConnection { try $0.cards.insert(Self.cards(count: 40, now: now)) }
+        try await environment.pool.withConnection { try $0.cards.insert(Self.cards(count: 100_000, now: now)) }
         let muxPort = EMMGTestEnvironment.freePort()
         let proxyPort = EMMGTestEnvironment.freePort()
         try environment.startMUX(port: muxPort, output: environment.scratch.path("mux.out"))
