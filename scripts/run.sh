@@ -8,6 +8,7 @@ var="$top/var"
 tvcas="$top/.build/release/tvcas"
 mysql_dir="$var/mysql"
 mysql_sock="$var/run/mysqld.sock"
+conf="$var/tvcas.toml"
 pids=()
 
 say() { printf 'run: %s\n' "$*"; }
@@ -24,11 +25,11 @@ stop_all() {
 }
 
 start_mariadb() {
-    mkdir -p "$var/run" "$var/log"
+    mkdir -p "$var/run" "$var/log/mariadb"
     local user_args=()
     if [ "$(id -u)" = 0 ]; then
         user_args=(--user=mysql)
-        chown mysql:mysql "$var/run"
+        chown mysql:mysql "$var/run" "$var/log/mariadb"
     fi
     if [ ! -d "$mysql_dir/mysql" ]; then
         mkdir -p "$mysql_dir"
@@ -42,21 +43,37 @@ start_mariadb() {
         return
     fi
     mariadbd --no-defaults "${user_args[@]}" --datadir="$mysql_dir" --socket="$mysql_sock" \
-        --pid-file="$var/run/mysqld.pid" --skip-networking --log-error="$var/log/mariadb.log" \
-        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci &
+        --pid-file="$var/run/mysqld.pid" --skip-networking --log-error="$var/log/mariadb/error.log" \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci 2>/dev/null &
     pids+=($!)
     for _ in $(seq 1 100); do
         mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 && break
         sleep 0.1
     done
-    mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 || { say "MariaDB did not start; see var/log/mariadb.log"; exit 1; }
-    say "MariaDB started (pid ${pids[-1]}) on $mysql_sock, data in var/mysql, log var/log/mariadb.log"
+    mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 || { say "MariaDB did not start; see var/log/mariadb/error.log"; exit 1; }
+    say "MariaDB started (pid ${pids[-1]}) on $mysql_sock, data in var/mysql, log var/log/mariadb/error.log"
+}
+
+write_config() {
+    # A demo configuration with random passwords, API key and secret: no default credentials.
+    # The passwords are stored hashed, so the logins printed once are kept in var/logins.txt.
+    if [ ! -f "$conf" ]; then
+        mkdir -p "$var/state"
+        "$tvcas" init-config --demo --out "$conf" --state-dir "$var/state" \
+            --mysql-socket "$mysql_sock" --listen "unix:$var/run/tvcas-web.sock" --sql-dir "$top/sql" >"$var/logins.txt"
+        chmod 600 "$var/logins.txt"
+        say "demo configuration written to var/tvcas.toml"
+    fi
+    export TVCAS_CONFIG="$conf"
 }
 
 trap stop_all INT TERM EXIT
+write_config
 start_mariadb
 mariadb -uroot -S "$mysql_sock" -e "CREATE DATABASE IF NOT EXISTS tvcas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 say "database tvcas ready (mariadb -uroot -S $mysql_sock tvcas)"
 
+say "configuration: $conf (logins below, kept in var/logins.txt)"
+sed 's/^/    /' "$var/logins.txt"
 say "running; press Ctrl-C to stop everything"
 if [ -n "${TVCAS_RUN_SECONDS:-}" ]; then sleep "$TVCAS_RUN_SECONDS"; else while true; do sleep 3600; done; fi
