@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SWIFT_FORMAT ?= swift format
 
-.PHONY: all deps build release test run format lint clean
+.PHONY: all deps build release test run format lint clean bench
 
 all: build
 
@@ -29,6 +29,9 @@ format:
 
 lint:
 	$(SWIFT_FORMAT) lint --strict --recursive Package.swift Sources Tests
+
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 
 clean:
 	rm -rf .build
