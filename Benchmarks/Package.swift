@@ -1,8 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Benchmarks of the TVCAS core, kept out of the main package so that its build and CI stay lean.
-// Run from this folder: `swift package benchmark` (release build, prints throughput per benchmark).
+// Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
+// From this folder:
+//   swift package --disable-sandbox benchmark                        ordo-one benchmarks (core formats)
+//   swift run -c release LookupBenchmark --config FILE --threads 8   lookups by serial through the pool
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
@@ -19,6 +21,11 @@ let package = Package(
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "LookupBenchmark",
+            dependencies: [.product(name: "TVCASDatabase", package: "tvcas")],
+            path: "Sources/LookupBenchmark"
+        ),
     ]
 )
