@@ -71,6 +71,8 @@ trap stop_all INT TERM EXIT
 write_config
 start_mariadb
 mariadb -uroot -S "$mysql_sock" -e "CREATE DATABASE IF NOT EXISTS tvcas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+"$tvcas" migrate --config "$conf" | sed 's/^/run: migrate: /'
+"$tvcas" demo-data --config "$conf" --cards "${TVCAS_DEMO_CARDS:-10000}" --if-empty | sed 's/^/run: /'
 say "database tvcas ready (mariadb -uroot -S $mysql_sock tvcas)"
 
 say "configuration: $conf (logins below, kept in var/logins.txt)"
