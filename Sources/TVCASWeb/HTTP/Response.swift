@@ -7,6 +7,12 @@ public struct Response: Sendable {
         public var name: String
         /// The header's value.
         public var value: String
+
+        /// A header line.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
     }
 
     /// The status.
