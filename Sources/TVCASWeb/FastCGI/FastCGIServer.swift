@@ -68,7 +68,7 @@ public final class FastCGIServer: @unchecked Sendable {
         lock.withLock { listenSocket = socket }
         if handleSignals { installSignalHandlers() }
         let queue = DelayedResponseQueue(logger: logger)
-        delayQueue = queue
+        lock.withLock { delayQueue = queue }
         for index in 0..<configuration.workers {
             workersDone.enter()
             let thread = Thread { [self] in
@@ -85,12 +85,17 @@ public final class FastCGIServer: @unchecked Sendable {
     /// Blocks until the server has stopped and every request, delayed ones included, is answered.
     public func wait() {
         workersDone.wait()
-        delayQueue?.drainAndStop()
+        let queue = lock.withLock { () -> DelayedResponseQueue? in
+            defer { delayQueue = nil }
+            return delayQueue
+        }
+        queue?.drainAndStop()
         let socket = lock.withLock { () -> Int32 in
             defer { listenSocket = -1 }
             return listenSocket
         }
         if socket >= 0 { close(socket) }
+        guard socket >= 0 else { return }
         if case .unix(let path) = configuration.listen { unlink(path) }
         logger.info("stopped")
     }
@@ -110,8 +115,8 @@ public final class FastCGIServer: @unchecked Sendable {
         }
         guard socket >= 0 else { return }
         logger.info("stopping: no new requests, finishing the ones in flight")
-        FCGX_ShutdownPending()
-        // Wakes every thread blocked in accept() on this socket (Linux returns EINVAL).
+        // Not FCGX_ShutdownPending(): it is process-wide and makes libfcgi refuse to read the
+        // requests still in flight. Shutting the listening socket down wakes every thread blocked in accept() on this socket (Linux returns EINVAL).
         shutdown(socket, Int32(SHUT_RDWR))
     }
 
