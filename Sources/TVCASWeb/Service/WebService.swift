@@ -23,6 +23,22 @@ public struct WebService: Sendable {
         server = FastCGIServer(configuration: serverConfiguration, logger: logger) { router.respond(to: $0) }
     }
 
+    private init(server: FastCGIServer) {
+        self.server = server
+    }
+
+    /// The same responder answering every request with a fixed 2-byte body and no database: the
+    /// ceiling the benchmark compares the API with (`tvcas web --benchmark-trivial`, hidden).
+    public static func trivial(configuration: Configuration, logger: Logger) throws -> WebService {
+        let serverConfiguration = FastCGIServer.Configuration(
+            listen: try FastCGIListenAddress(configuration.web.listen.description), workers: configuration.web.workers)
+        let body: [UInt8] = Array("ok".utf8)
+        return WebService(
+            server: FastCGIServer(configuration: serverConfiguration, logger: logger) { _ in
+                Response(status: .ok, headers: [.init(name: "Content-Type", value: "text/plain")], body: .bytes(body))
+            })
+    }
+
     /// The route table: `/api.php` (the billing API).
     public static func router(apiKey: String, store: any BillingCardStore, logger: Logger) -> Router {
         var router = Router(logger: logger)

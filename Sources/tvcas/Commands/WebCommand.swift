@@ -16,12 +16,19 @@ struct WebCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
+    @Flag(help: .hidden)
+    var benchmarkTrivial = false
+
     func run() throws {
         let configuration = try options.load()
         var logger = Logger(label: "tvcas.web")
         logger.logLevel = configuration.logLevel
         do {
-            try WebService(configuration: configuration, logger: logger).run()
+            let service =
+                benchmarkTrivial
+                ? try WebService.trivial(configuration: configuration, logger: logger)
+                : try WebService(configuration: configuration, logger: logger)
+            try service.run()
         } catch {
             ConfigOptions.note("web: \(error)")
             throw ExitCode.failure
