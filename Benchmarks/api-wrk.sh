@@ -9,7 +9,8 @@
 # usage: Benchmarks/api-wrk.sh [TVCAS_BINARY] [SECONDS]
 #   TVCAS_BINARY  default .build/release/tvcas (build it with `swift build -c release`)
 #   SECONDS       per scenario, default 10
-# Environment: WORKERS (8), THREADS (wrk threads, 2), CONNECTIONS (16),
+# Environment: PROFILE=<scenario> writes `perf report` of that run to .build/perf-<scenario>.txt;
+#   SCENARIOS ("trivial lookup update"), WORKERS (8), THREADS (wrk threads, 2), CONNECTIONS (16),
 #   FLUSH (innodb_flush_log_at_trx_commit, 1 = durable at every commit, the default).
 # Everything runs under a scratch folder in /tmp, removed at the end.
 set -euo pipefail
@@ -122,8 +123,16 @@ scenario() {
     local web=$!
     for _ in $(seq 1 100); do [ -S "$web_sock" ] && break; sleep 0.05; done
     wrk -t"$threads" -c"$connections" -d2s -s "$script" "http://127.0.0.1:$port/" >/dev/null
-    local out
+    local out perf_pid=""
+    if [ "${PROFILE:-}" = "$name" ] && command -v perf >/dev/null; then
+        perf record -F 999 -g -p "$web" -o "$dir/perf.data" >/dev/null 2>&1 &
+        perf_pid=$!
+    fi
     out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s "$script" "http://127.0.0.1:$port/")
+    if [ -n "$perf_pid" ]; then
+        kill -INT "$perf_pid"; wait "$perf_pid" 2>/dev/null || true
+        perf report -i "$dir/perf.data" --no-children --sort comm,dso,sym --percent-limit 0.7 --stdio 2>/dev/null | grep -E '^ +[0-9]' >"$top/.build/perf-$name.txt" || true
+    fi
     local rss
     rss=$(awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$web/status")
     kill -TERM "$web"
@@ -141,9 +150,12 @@ request = function() return wrk.format("GET", "/api.php") end
 LUA
 echo "tvcas web: $workers workers; wrk -t$threads -c$connections -d${seconds}s through nginx; innodb_flush_log_at_trx_commit=$flush"
 printf '%-8s %12s %10s %10s %12s\n' scenario "requests/s" p50 p99 "peak RSS"
-scenario trivial "$dir/trivial.lua" --benchmark-trivial
-scenario lookup "$dir/lookup.lua" ""
-scenario update "$dir/update.lua" ""
+for name in ${SCENARIOS:-trivial lookup update}; do
+    case $name in
+    trivial) scenario trivial "$dir/trivial.lua" --benchmark-trivial ;;
+    *) scenario "$name" "$dir/$name.lua" "" ;;
+    esac
+done
 changes=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT COUNT(*) FROM tvcas_card_changes")
 logs=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT COUNT(*) FROM tvcas_logs WHERE user = 'API'")
 echo "update check: $logs API log rows, $changes change-queue rows (warm-up included)"
