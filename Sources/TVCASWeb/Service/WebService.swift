@@ -10,10 +10,7 @@ public struct WebService: Sendable {
     /// Builds the routes and the responder from `configuration` (`[web] listen`, `workers`,
     /// `upload_max_mb`, `api_key`, the database keys).
     public init(configuration: Configuration, logger: Logger) throws {
-        let database = configuration.database
-        let settings = try DatabaseSettings(
-            server: database.server, port: database.port, socket: database.socket ?? "", user: database.user,
-            password: database.password, database: database.database)
+        let settings = DatabaseSettings(configuration.database)
         let router = Self.router(apiKey: configuration.apiKey, store: DatabaseBillingCardStore(settings: settings), logger: logger)
         let serverConfiguration = FastCGIServer.Configuration(
             listen: try FastCGIListenAddress(configuration.web.listen.description),
