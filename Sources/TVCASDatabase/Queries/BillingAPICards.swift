@@ -36,17 +36,14 @@ public struct BillingAPICards {
         }
         let setList = ordered.map { "`\($0.column)` = ?" }.joined(separator: ", ")
         let newSerial = ordered.first { $0.column == "serial_no" }.flatMap { UInt32($0.value) } ?? serial
-        let fields = ordered.map(\.column).joined(separator: ",")
         do {
             _ = try connection.runTransaction(requestID: requestID) { connection in
                 var parameters: [any SQLValueConvertible] = ordered.map(\.value)
                 parameters.append(serial)
                 try connection.execute("UPDATE tvcas_smartcards SET \(setList) WHERE serial_no = ?", parameters)
-                try connection.execute(
-                    "INSERT INTO tvcas_logs (msg, type, user, time, ip) VALUES (?, 0, 'API', ?, ?)", [logMessage, time, ip])
-                try connection.execute(
-                    "INSERT INTO tvcas_card_changes (serial_no, fields, source, changed_at, request_id) VALUES (?, ?, 'api', ?, ?)",
-                    [newSerial, fields, time, requestID.value])
+                try connection.logs.append(LogEntry(message: logMessage, type: 0, user: "API", time: Int32(clamping: time), ip: ip))
+                try connection.changeQueue.record(
+                    serial: newSerial, fields: ordered.map(\.column), source: .api, requestID: requestID, at: time)
             }
             return nil
         } catch let error as DatabaseError {
