@@ -144,8 +144,11 @@ public final class FastCGIServer: @unchecked Sendable {
             }
             do {
                 try exchange.send(response)
+            } catch is ClientGone {
+                logger.debug("client left during the response")
             } catch {
-                logger.debug("client left during the response", metadata: ["error": "\(error)"])
+                // A streamed body failed after the headers went out: the response ends early.
+                logger.error("response body failed", metadata: ["error": "\(String(reflecting: error))"])
             }
             exchange.finish()
         }
