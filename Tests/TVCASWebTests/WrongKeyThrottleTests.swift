@@ -14,5 +14,6 @@ struct WrongKeyThrottleTests {
         #expect(throttle.isThrottled("10.0.0.1", at: start + .seconds(30)))
         #expect(!throttle.isThrottled("10.0.0.2", at: start + .seconds(30)))
         #expect(!throttle.isThrottled("10.0.0.1", at: start + .seconds(61)))
+        #expect(throttle.totals == (11, 1))
     }
 }

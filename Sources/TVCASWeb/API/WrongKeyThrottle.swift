@@ -11,6 +11,8 @@ public final class WrongKeyThrottle: @unchecked Sendable {
     private let lock = NSLock()
     private var failures: [String: [ContinuousClock.Instant]] = [:]
     private var checksSincePrune = 0
+    private var failureCount: UInt64 = 0
+    private var throttledCount: UInt64 = 0
 
     /// A throttle allowing `limit` wrong keys per `window`.
     public init(limit: Int = 10, window: Duration = .seconds(60)) {
@@ -26,9 +28,14 @@ public final class WrongKeyThrottle: @unchecked Sendable {
             if times.count > limit + 1 { times.removeFirst(times.count - limit - 1) }
             failures[address] = times
             pruneIfDue(now)
+            failureCount += 1
+            if times.count > limit { throttledCount += 1 }
             return times.count > limit
         }
     }
+
+    /// Wrong keys seen since start, and how many of them were answered 429 (for metrics).
+    public var totals: (wrongKeys: UInt64, throttled: UInt64) { lock.withLock { (failureCount, throttledCount) } }
 
     /// Whether `address` is over the limit now.
     public func isThrottled(_ address: String, at now: ContinuousClock.Instant) -> Bool {
