@@ -75,6 +75,50 @@ mariadb -uroot -S "$mysql_sock" -e "CREATE DATABASE IF NOT EXISTS tvcas CHARACTE
 "$tvcas" demo-data --config "$conf" --cards "${TVCAS_DEMO_CARDS:-10000}" --if-empty | sed 's/^/run: /'
 say "database tvcas ready (mariadb -uroot -S $mysql_sock tvcas)"
 
+start_web() {
+    local sock="$var/run/tvcas-web.sock"
+    "$tvcas" web --config "$conf" >>"$var/log/web.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 100); do [ -S "$sock" ] && break; sleep 0.1; done
+    [ -S "$sock" ] || { say "tvcas web did not start; see var/log/web.log"; exit 1; }
+    say "tvcas web started (pid ${pids[-1]}) on $sock, log var/log/web.log"
+}
+
+start_nginx() {
+    local dir="$var/nginx"
+    mkdir -p "$dir"
+    sed -e "s|@LISTEN@|127.0.0.1:8080|" -e "s|@FASTCGI@|unix:$var/run/tvcas-web.sock|" \
+        -e "s|@PUBLIC@|$top/public|" "$top/nginx/tvcas.conf" >"$dir/site.conf"
+    cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $var/run/nginx.pid;
+error_log $var/log/nginx-error.log;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log $var/log/nginx-access.log;
+    client_body_temp_path $dir/client_body;
+    fastcgi_temp_path $dir/fastcgi;
+    proxy_temp_path $dir/proxy;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+    include $dir/site.conf;
+}
+CONF
+    nginx -p "$dir" -c "$dir/nginx.conf" &
+    pids+=($!)
+    for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.1; done
+    say "nginx started (pid ${pids[-1]}) on http://127.0.0.1:8080, logs var/log/nginx-*.log"
+}
+
+start_web
+start_nginx
+api_key=$(sed -n 's/^api key: //p' "$var/logins.txt")
+serial=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT serial_no FROM tvcas_smartcards ORDER BY serial_no LIMIT 1")
+say "billing API: http://127.0.0.1:8080/api.php?api_key=$api_key&serial_no=$serial"
 say "configuration: $conf (logins below, kept in var/logins.txt)"
 sed 's/^/    /' "$var/logins.txt"
 say "running; press Ctrl-C to stop everything"
