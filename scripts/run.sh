@@ -10,14 +10,17 @@ mysql_dir="$var/mysql"
 mysql_sock="$var/run/mysqld.sock"
 conf="$var/tvcas.toml"
 pids=()
+mysql_pid=""
 
 say() { printf 'run: %s\n' "$*"; }
 
 stop_all() {
     trap - INT TERM EXIT
     say "stopping"
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    if [ -S "$mysql_sock" ]; then
+    # Newest first: nginx and the web before the database they use.
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ -n "$mysql_pid" ] && mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1; then
         mariadb-admin -uroot -S "$mysql_sock" shutdown 2>/dev/null || true
         say "MariaDB stopped"
     fi
@@ -45,13 +48,13 @@ start_mariadb() {
     mariadbd --no-defaults "${user_args[@]}" --datadir="$mysql_dir" --socket="$mysql_sock" \
         --pid-file="$var/run/mysqld.pid" --skip-networking --log-error="$var/log/mariadb/error.log" \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci 2>/dev/null &
-    pids+=($!)
+    mysql_pid=$!
     for _ in $(seq 1 100); do
         mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 && break
         sleep 0.1
     done
     mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 || { say "MariaDB did not start; see var/log/mariadb/error.log"; exit 1; }
-    say "MariaDB started (pid ${pids[-1]}) on $mysql_sock, data in var/mysql, log var/log/mariadb/error.log"
+    say "MariaDB started (pid $mysql_pid) on $mysql_sock, data in var/mysql, log var/log/mariadb/error.log"
 }
 
 write_config() {
