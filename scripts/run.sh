@@ -11,12 +11,14 @@ mysql_sock="$var/run/mysqld.sock"
 conf="$var/tvcas.toml"
 pids=()
 mysql_pid=""
+sleeper=""
 
 say() { printf 'run: %s\n' "$*"; }
 
 stop_all() {
     trap - INT TERM EXIT
     say "stopping"
+    [ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null
     # Newest first: nginx and the web before the database they use.
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
@@ -125,4 +127,15 @@ say "billing API: http://127.0.0.1:8080/api.php?api_key=$api_key&serial_no=$seri
 say "configuration: $conf (logins below, kept in var/logins.txt)"
 sed 's/^/    /' "$var/logins.txt"
 say "running; press Ctrl-C to stop everything"
-if [ -n "${TVCAS_RUN_SECONDS:-}" ]; then sleep "$TVCAS_RUN_SECONDS"; else while true; do sleep 3600; done; fi
+# `wait` (unlike a foreground sleep) lets the INT/TERM trap run at once.
+if [ -n "${TVCAS_RUN_SECONDS:-}" ]; then
+    sleep "$TVCAS_RUN_SECONDS" &
+    sleeper=$!
+    wait $sleeper
+else
+    while true; do
+        sleep 3600 &
+        sleeper=$!
+        wait $sleeper
+    done
+fi
