@@ -18,7 +18,7 @@ say() { printf 'run: %s\n' "$*"; }
 stop_all() {
     trap - INT TERM EXIT
     say "stopping"
-    [ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null
+    [ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null || true
     # Newest first: nginx and the web before the database they use.
     for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
