@@ -2,14 +2,16 @@
 import PackageDescription
 
 // Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
-// From this folder:
-//   swift package --disable-sandbox benchmark                        ordo-one benchmarks (core formats)
-//   swift run -c release LookupBenchmark --config FILE --threads 8   lookups by serial through the pool
+// From the repository root (`make bench` runs the first two):
+//   swift package --package-path Benchmarks --disable-sandbox benchmark       core formats (ordo-one)
+//   swift run -c release --package-path Benchmarks SimulCryptBenchmarks       SimulCrypt codec
+//   swift run -c release --package-path Benchmarks LookupBenchmark --config FILE --threads 8
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "tvcas", path: ".."),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -21,6 +23,14 @@ let package = Package(
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "SimulCryptBenchmarks",
+            dependencies: [
+                .product(name: "SimulCrypt", package: "tvcas"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Sources/SimulCryptBenchmarks"
         ),
         .executableTarget(
             name: "LookupBenchmark",
