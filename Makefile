@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SWIFT_FORMAT ?= swift format
 
-.PHONY: all deps build release test run format lint clean bench
+.PHONY: all deps build release test run format lint clean bench fuzz
 
 all: build
 
@@ -32,6 +32,11 @@ lint:
 
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	$(SWIFT) run -c release --package-path Benchmarks SimulCryptBenchmarks
+
+# The SimulCrypt decoder under libFuzzer + AddressSanitizer; SECONDS=600 by default.
+fuzz: deps
+	bash scripts/fuzz.sh $(or $(SECONDS),600)
 
 clean:
 	rm -rf .build
