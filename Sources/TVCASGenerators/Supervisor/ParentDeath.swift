@@ -33,6 +33,12 @@ public enum ParentDeath {
         guard let path = arguments.first else { return "no command" }
         guard requestKillOnParentDeath() else { return "prctl(PR_SET_PDEATHSIG) failed" }
         if getppid() != parent { exit(0) }
+        // This runs on a Swift concurrency thread, whose signal mask blocks most signals, and
+        // the mask survives `execve`: the generator must start with SIGTERM deliverable.
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        pthread_sigmask(SIG_SETMASK, &empty, nil)
+        for number in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGCHLD, SIGQUIT, SIGUSR1, SIGUSR2] { signal(number, SIG_DFL) }
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) }
         argv.append(nil)
         execv(path, argv)
