@@ -148,9 +148,12 @@ final class SupervisorHarness: @unchecked Sendable {
     }
 
     /// `/targets` of supervisor `host`.
-    func targets(_ host: String) -> String {
+    func targets(_ host: String) -> String { get(host, "/targets") }
+
+    /// A page of supervisor `host`'s metrics server ("" when it does not answer).
+    func get(_ host: String, _ path: String) -> String {
         let script = "import urllib.request,sys; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=2).read().decode())"
-        let result = try? Subprocess.run("/usr/bin/python3", ["-c", script, "http://127.0.0.1:\(metricsPorts[host] ?? 0)/targets"])
+        let result = try? Subprocess.run("/usr/bin/python3", ["-c", script, "http://127.0.0.1:\(metricsPorts[host] ?? 0)\(path)"])
         return result?.output ?? ""
     }
 

@@ -26,6 +26,7 @@ import Testing
         let firstPID = try #require(waitFor(2) { harness.childPID("ecmg", ecmg) != nil }.flatMap { _ in harness.childPID("ecmg", ecmg) })
         #expect(try waitFor(3) { try harness.systemLog().contains("ECMG_\(ecmg) started on alpha (pid \(firstPID))") } != nil)
         #expect(harness.targets("alpha").contains("127.0.0.1:\(harness.ecmgPort(ecmg))"))
+        #expect(harness.get("alpha", "/metrics").contains("tvcas_supervisor_children 1"))
         #expect(
             try harness.sql("SELECT host, pid FROM tvcas_generator_state WHERE kind = 'ecmg' AND generator_id = \(ecmg)") == "alpha\t\(firstPID)\n")
 
@@ -96,6 +97,18 @@ import Testing
         defer { harness.cleanUp() }
         let shared = try harness.insertECMG(enable: 1)
         let betaOnly = try harness.insertECMG(enable: 1, runOn: "beta")
+        // Housekeeping: a change older than 8 days that the enabled EMMG's cursor has passed goes,
+        // one its cursor has not passed and a recent one stay.
+        let emmg = try harness.insertEMMG(enable: 0)
+        try harness.sql(
+            """
+            INSERT INTO tvcas_card_changes (id, serial_no, fields, source, changed_at, request_id) VALUES
+            (1, 2100000001, 'edit', 'api', UNIX_TIMESTAMP() - 9 * 86400, 'r1'),
+            (2, 2100000002, 'edit', 'api', UNIX_TIMESTAMP() - 9 * 86400, 'r2'),
+            (3, 2100000003, 'edit', 'api', UNIX_TIMESTAMP() - 86400, 'r3');
+            INSERT INTO tvcas_emmg_cursor (emmg_id, last_change_id, updated_at) VALUES (\(emmg), 1, UNIX_TIMESTAMP());
+            UPDATE tvcas_emmg SET enable = 1, status = 0 WHERE id = \(emmg);
+            """)
         try harness.startSupervisor(host: "alpha")
         try harness.startSupervisor(host: "beta")
         #expect(waitFor(10) { isListening(harness.ecmgPort(shared)) && isListening(harness.ecmgPort(betaOnly)) } != nil)
@@ -105,6 +118,7 @@ import Testing
         #expect(holders.count == 1, "holders: \(holders)")
         #expect(!harness.targets("alpha").contains("127.0.0.1:\(harness.ecmgPort(betaOnly))"))
         #expect(harness.targets("beta").contains("127.0.0.1:\(harness.ecmgPort(betaOnly))"))
+        #expect(try waitFor(5) { try harness.sql("SELECT id FROM tvcas_card_changes ORDER BY id") == "2\n3\n" } != nil)
         let holder = try #require(holders.first)
         let other = holder == "alpha" ? "beta" : "alpha"
         #expect(try harness.sql("SELECT host FROM tvcas_generator_state WHERE kind = 'ecmg' AND generator_id = \(shared)") == "\(holder)\n")
