@@ -25,6 +25,8 @@ struct TVCASCommand: AsyncParsableCommand {
             DemoDataCommand.self,
             // Web.
             WebCommand.self,
+            // Generators.
+            SuperviseCommand.self,
         ]
     )
 }
