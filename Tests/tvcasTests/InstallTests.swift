@@ -74,7 +74,7 @@ struct InstallTests {
         #expect(result.status == 0, "\(result.errorOutput)")
     }
 
-    @Test("tvcas web answers FastCGI on a listening socket inherited on fd 0 and leaves it listening")
+    @Test("tvcas web answers FastCGI on a listening socket inherited on fd 0 and leaves it listening (under MemoryDenyWriteExecute)")
     func inheritedSocket() throws {
         let scratch = try ScratchDirectory(prefix: "tvcas-fd0")
         defer { scratch.remove() }
@@ -86,12 +86,16 @@ struct InstallTests {
         let report = scratch.path("report")
         // Like systemd: the parent keeps its copy of the socket and starts the service with it on fd 0.
         let launcher = """
-            import socket, subprocess, sys
+            import ctypes, socket, subprocess, sys
             path, exe, conf, report = sys.argv[1:5]
             s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
             s.bind(path)
             s.listen(64)
-            p = subprocess.Popen([exe, "web", "--config", conf, "--benchmark-trivial"], stdin=s.fileno())
+            def deny_write_execute():
+                # MemoryDenyWriteExecute=yes, as the unit sets it (PR_SET_MDWE, Linux 6.3 and later).
+                ctypes.CDLL(None).prctl(65, 1, 0, 0, 0)
+            p = subprocess.Popen([exe, "web", "--config", conf, "--benchmark-trivial"], stdin=s.fileno(),
+                                 preexec_fn=deny_write_execute)
             open(report + ".pid", "w").write(str(p.pid))
             rc = p.wait()
             listening = s.getsockopt(socket.SOL_SOCKET, socket.SO_ACCEPTCONN)
