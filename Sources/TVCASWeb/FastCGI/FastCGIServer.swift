@@ -5,6 +5,9 @@ import Logging
 /// A FastCGI responder on Debian's libfcgi: one listening socket, a fixed pool of OS threads each
 /// with its own `FCGX_Request`, and a delay queue for responses that must wait.
 ///
+/// A listening socket inherited on fd 0 (systemd socket activation, see
+/// ``InheritedListeningSocket``) is used instead of `[web] listen`.
+///
 /// `SIGTERM` and `SIGINT` (libfcgi would swallow `SIGTERM`) stop it: no new requests are
 /// accepted, the requests in flight and the delayed responses are finished, then ``run()``
 /// returns.
@@ -37,6 +40,9 @@ public final class FastCGIServer: @unchecked Sendable {
     private let respond: @Sendable (Request) -> Response
     private let lock = NSLock()
     private var listenSocket: Int32 = -1
+    private var inherited = false
+    /// The workers waiting in `accept()` on an inherited socket (the only ones woken on stop).
+    private var acceptingThreads: [Int: pthread_t] = [:]
     private var stopping = false
     private var signalSources: [any DispatchSourceSignal] = []
     private let workersDone = DispatchGroup()
@@ -54,6 +60,31 @@ public final class FastCGIServer: @unchecked Sendable {
     public func start(handleSignals: Bool = true) throws(FastCGIServerError) {
         guard configuration.workers >= 1 else { throw .invalidWorkerCount(configuration.workers) }
         guard FCGX_Init() == 0 else { throw .libraryInitFailed }
+        let inherited = InheritedListeningSocket.isPresent
+        let socket = inherited ? InheritedListeningSocket.descriptor : try openSocket()
+        if inherited { InheritedListeningSocket.installWakeHandler() }
+        lock.withLock {
+            listenSocket = socket
+            self.inherited = inherited
+        }
+        if handleSignals { installSignalHandlers() }
+        let queue = DelayedResponseQueue(logger: logger)
+        lock.withLock { delayQueue = queue }
+        for index in 0..<configuration.workers {
+            workersDone.enter()
+            let thread = Thread { [self] in
+                work(index: index, socket: socket, delayQueue: queue, inherited: inherited)
+                workersDone.leave()
+            }
+            thread.name = "tvcas-web-\(index)"
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        let address = inherited ? "fd 0 (inherited)" : "\(configuration.listen)"
+        logger.info("listening", metadata: ["address": "\(address)", "workers": "\(configuration.workers)"])
+    }
+
+    private func openSocket() throws(FastCGIServerError) -> Int32 {
         if case .unix(let path) = configuration.listen {
             var info = stat()
             if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFSOCK { unlink(path) }
@@ -65,21 +96,7 @@ public final class FastCGIServer: @unchecked Sendable {
             close(socket)
             throw .cannotSetSocketMode(path, errno: code)
         }
-        lock.withLock { listenSocket = socket }
-        if handleSignals { installSignalHandlers() }
-        let queue = DelayedResponseQueue(logger: logger)
-        lock.withLock { delayQueue = queue }
-        for index in 0..<configuration.workers {
-            workersDone.enter()
-            let thread = Thread { [self] in
-                work(socket: socket, delayQueue: queue)
-                workersDone.leave()
-            }
-            thread.name = "tvcas-web-\(index)"
-            thread.stackSize = 1 << 20
-            thread.start()
-        }
-        logger.info("listening", metadata: ["address": "\(configuration.listen)", "workers": "\(configuration.workers)"])
+        return socket
     }
 
     /// Blocks until the server has stopped and every request, delayed ones included, is answered.
@@ -94,9 +111,10 @@ public final class FastCGIServer: @unchecked Sendable {
             defer { listenSocket = -1 }
             return listenSocket
         }
+        let inherited = lock.withLock { self.inherited }
         if socket >= 0 { close(socket) }
         guard socket >= 0 else { return }
-        if case .unix(let path) = configuration.listen { unlink(path) }
+        if !inherited, case .unix(let path) = configuration.listen { unlink(path) }
         logger.info("stopped")
     }
 
@@ -108,13 +126,25 @@ public final class FastCGIServer: @unchecked Sendable {
 
     /// Stops accepting; the workers finish what they hold and exit.
     public func stop() {
-        let socket: Int32 = lock.withLock {
-            if stopping { return -1 }
+        let (socket, inherited): (Int32, Bool) = lock.withLock {
+            if stopping { return (-1, false) }
             stopping = true
-            return listenSocket
+            return (listenSocket, self.inherited)
         }
         guard socket >= 0 else { return }
         logger.info("stopping: no new requests, finishing the ones in flight")
+        if inherited {
+            // The socket is systemd's and must keep listening: interrupt the idle workers' accept()
+            // instead, again until all have left (one may be between its check and accept()).
+            Thread.detachNewThread { [self] in
+                while workersDone.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
+                    lock.withLock {
+                        for thread in acceptingThreads.values { pthread_kill(thread, InheritedListeningSocket.wakeSignal) }
+                    }
+                }
+            }
+            return
+        }
         // Not FCGX_ShutdownPending(): it is process-wide and makes libfcgi refuse to read the
         // requests still in flight. Shutting the listening socket down wakes every thread blocked in accept() on this socket (Linux returns EINVAL).
         shutdown(socket, Int32(SHUT_RDWR))
@@ -132,14 +162,26 @@ public final class FastCGIServer: @unchecked Sendable {
         }
     }
 
-    private func work(socket: Int32, delayQueue: DelayedResponseQueue) {
-        var raw = Self.makeRequest(socket: socket)
-        while !isStopping, FCGX_Accept_r(raw) >= 0 {
+    private func work(index: Int, socket: Int32, delayQueue: DelayedResponseQueue, inherited: Bool) {
+        let flags: Int32 = inherited ? FCGI_FAIL_ACCEPT_ON_INTR : 0
+        if inherited { InheritedListeningSocket.acceptWakeSignalOnThisThread() }
+        var raw = Self.makeRequest(socket: socket, flags: flags)
+        while !isStopping {
+            // Only while here may the stop signal arrive: the previous request is finished, so
+            // an interrupted call can cut at most a request that arrives during the stop.
+            if inherited { lock.withLock { acceptingThreads[index] = pthread_self() } }
+            let accepted = FCGX_Accept_r(raw)
+            if inherited { lock.withLock { _ = acceptingThreads.removeValue(forKey: index) } }
+            guard accepted >= 0 else {
+                // An interrupted accept() on an inherited socket: stop only when asked to.
+                if inherited, !isStopping { continue }
+                break
+            }
             let exchange = FastCGIExchange(raw: raw)
             let response = handle(exchange)
             if let delay = response.delay {
                 delayQueue.schedule(exchange, response, after: delay)
-                raw = Self.makeRequest(socket: socket)
+                raw = Self.makeRequest(socket: socket, flags: flags)
                 continue
             }
             do {
@@ -169,10 +211,10 @@ public final class FastCGIServer: @unchecked Sendable {
         }
     }
 
-    private static func makeRequest(socket: Int32) -> UnsafeMutablePointer<FCGX_Request> {
+    private static func makeRequest(socket: Int32, flags: Int32) -> UnsafeMutablePointer<FCGX_Request> {
         let raw = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
         raw.initialize(to: FCGX_Request())
-        FCGX_InitRequest(raw, socket, 0)
+        FCGX_InitRequest(raw, socket, flags)
         return raw
     }
 
