@@ -1,14 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Benchmarks of the TVCAS core, kept out of the main package so that its build and CI stay lean.
-// Run from this folder: `swift package benchmark` (release build, prints throughput per benchmark).
+// Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
+// Core: `swift package benchmark` from this folder (release build, prints throughput per benchmark).
+// SimulCrypt codec: swift run -c release --package-path Benchmarks SimulCryptBenchmarks
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "tvcas", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .executableTarget(
@@ -19,6 +21,13 @@ let package = Package(
             ],
             path: "Benchmarks/CoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "SimulCryptBenchmarks",
+            dependencies: [
+                .product(name: "SimulCrypt", package: "tvcas"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,92 @@
+/// An error_status value of the ECMG⇔SCS interface (ETSI TS 103 197), as sent in
+/// channel_error and stream_error. Values outside the standard's table are kept as they are.
+public struct ECMGErrorStatus: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The two-byte code on the wire.
+    public var rawValue: UInt16
+
+    /// The status with this code.
+    public init(rawValue: UInt16) {
+        self.rawValue = rawValue
+    }
+
+    /// 0x0001: invalid message.
+    public static let invalidMessage = Self(rawValue: 0x0001)
+    /// 0x0002: unsupported protocol version.
+    public static let unsupportedProtocolVersion = Self(rawValue: 0x0002)
+    /// 0x0003: unknown message_type value.
+    public static let unknownMessageType = Self(rawValue: 0x0003)
+    /// 0x0004: message too long.
+    public static let messageTooLong = Self(rawValue: 0x0004)
+    /// 0x0005: unknown super_CAS_id value.
+    public static let unknownSuperCASID = Self(rawValue: 0x0005)
+    /// 0x0006: unknown ECM_channel_id value.
+    public static let unknownECMChannelID = Self(rawValue: 0x0006)
+    /// 0x0007: unknown ECM_stream_id value.
+    public static let unknownECMStreamID = Self(rawValue: 0x0007)
+    /// 0x0008: too many channels on this ECMG.
+    public static let tooManyChannelsOnThisECMG = Self(rawValue: 0x0008)
+    /// 0x0009: too many ECM streams on this channel.
+    public static let tooManyECMStreamsOnThisChannel = Self(rawValue: 0x0009)
+    /// 0x000A: too many ECM streams on this ECMG.
+    public static let tooManyECMStreamsOnThisECMG = Self(rawValue: 0x000A)
+    /// 0x000B: not enough control words to compute ECM.
+    public static let notEnoughControlWordsToComputeECM = Self(rawValue: 0x000B)
+    /// 0x000C: ECMG out of storage capacity.
+    public static let outOfStorageCapacity = Self(rawValue: 0x000C)
+    /// 0x000D: ECMG out of computational resources.
+    public static let outOfComputationalResources = Self(rawValue: 0x000D)
+    /// 0x000E: unknown parameter_type value.
+    public static let unknownParameterType = Self(rawValue: 0x000E)
+    /// 0x000F: inconsistent length for DVB parameter.
+    public static let inconsistentLengthForDVBParameter = Self(rawValue: 0x000F)
+    /// 0x0010: missing mandatory DVB parameter.
+    public static let missingMandatoryDVBParameter = Self(rawValue: 0x0010)
+    /// 0x0011: invalid value for DVB parameter.
+    public static let invalidValueForDVBParameter = Self(rawValue: 0x0011)
+    /// 0x0012: unknown ECM_id value.
+    public static let unknownECMID = Self(rawValue: 0x0012)
+    /// 0x0013: ECM_channel_id value already in use.
+    public static let ecmChannelIDInUse = Self(rawValue: 0x0013)
+    /// 0x0014: ECM_stream_id value already in use.
+    public static let ecmStreamIDInUse = Self(rawValue: 0x0014)
+    /// 0x0015: ECM_id value already in use.
+    public static let ecmIDInUse = Self(rawValue: 0x0015)
+    /// 0x7000: unknown error.
+    public static let unknownError = Self(rawValue: 0x7000)
+    /// 0x7001: unrecoverable error.
+    public static let unrecoverableError = Self(rawValue: 0x7001)
+
+    /// The standard's wording for the status, or `nil` for a code it does not define.
+    public var name: String? {
+        switch rawValue {
+        case 0x0001: "invalid message"
+        case 0x0002: "unsupported protocol version"
+        case 0x0003: "unknown message_type value"
+        case 0x0004: "message too long"
+        case 0x0005: "unknown super_CAS_id value"
+        case 0x0006: "unknown ECM_channel_id value"
+        case 0x0007: "unknown ECM_stream_id value"
+        case 0x0008: "too many channels on this ECMG"
+        case 0x0009: "too many ECM streams on this channel"
+        case 0x000A: "too many ECM streams on this ECMG"
+        case 0x000B: "not enough control words to compute ECM"
+        case 0x000C: "ECMG out of storage capacity"
+        case 0x000D: "ECMG out of computational resources"
+        case 0x000E: "unknown parameter_type value"
+        case 0x000F: "inconsistent length for DVB parameter"
+        case 0x0010: "missing mandatory DVB parameter"
+        case 0x0011: "invalid value for DVB parameter"
+        case 0x0012: "unknown ECM_id value"
+        case 0x0013: "ECM_channel_id value already in use"
+        case 0x0014: "ECM_stream_id value already in use"
+        case 0x0015: "ECM_id value already in use"
+        case 0x7000: "unknown error"
+        case 0x7001: "unrecoverable error"
+        default: nil
+        }
+    }
+
+    public var description: String {
+        hex(rawValue) + (name.map { " (\($0))" } ?? "")
+    }
+}
