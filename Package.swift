@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TVCASCore", targets: ["TVCASCore"]),
         .library(name: "SimulCrypt", targets: ["SimulCrypt"]),
         .library(name: "TVCASTesting", targets: ["TVCASTesting"]),
+        .library(name: "TVCASDatabase", targets: ["TVCASDatabase"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -4,6 +4,7 @@ import PackageDescription
 // Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
 // Core: `swift package benchmark` from this folder (release build, prints throughput per benchmark).
 // SimulCrypt codec: swift run -c release --package-path Benchmarks SimulCryptBenchmarks
+// Database lookups: swift run -c release LookupBenchmark --config FILE
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
@@ -28,6 +29,10 @@ let package = Package(
                 .product(name: "SimulCrypt", package: "tvcas"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
+        ),
+        .executableTarget(
+            name: "LookupBenchmark",
+            dependencies: [.product(name: "TVCASDatabase", package: "tvcas")]
         ),
     ]
 )

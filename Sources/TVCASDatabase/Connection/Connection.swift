@@ -1,0 +1,222 @@
+import CMariaDB
+
+/// One connection to MariaDB (one `MYSQL*`) with its prepared statements.
+///
+/// A connection belongs to one thread at a time: the pool gives each of its threads its own.
+/// It connects on first use, and when the connection is lost (2006, 2013, 1243 …) it closes the
+/// `MYSQL*` and every statement prepared on it; the next call connects and prepares again.
+/// ``query(_:_:)`` (a read) is then retried once; ``execute(_:_:)`` (a write) is not: writes
+/// that must survive an outage go through ``ConnectionPool/transaction(requestID:retry:_:)``.
+///
+/// Every connection uses utf8mb4 and reports found (matched) rows as affected rows.
+public final class Connection {
+    /// Where this connection goes.
+    public let settings: DatabaseSettings
+    private var mysql: UnsafeMutablePointer<MYSQL>?
+    private var statements: [String: PreparedStatement] = [:]
+    /// Whether a transaction is open on this connection.
+    public private(set) var inTransaction = false
+    /// The error that ended the open transaction on the server's side (a deadlock, a lost
+    /// connection): COMMIT then fails with it even if the caller swallowed it.
+    private var transactionFailure: DatabaseError?
+
+    /// A connection with these settings; it connects on first use.
+    public init(settings: DatabaseSettings) {
+        MariaDBLibrary.ensureInitialised()
+        self.settings = settings
+    }
+
+    deinit { close() }
+
+    /// Whether the connection is currently open.
+    public var isConnected: Bool { mysql != nil }
+
+    /// The server's id of this connection (`CONNECTION_ID()`), 0 when not connected.
+    public var serverConnectionID: UInt64 {
+        guard let mysql else { return 0 }
+        return UInt64(mysql_thread_id(mysql))
+    }
+
+    /// Connects now unless connected already.
+    public func connect() throws(DatabaseError) {
+        if mysql != nil { return }
+        switch settings.endpoint {
+        case .socket(let path):
+            mysql = try open(host: "localhost", port: 0, socket: path)
+        case .defaultSocket:
+            mysql = try open(host: "localhost", port: 0, socket: nil)
+        case .tcp(let nodes):
+            var lastError: DatabaseError?
+            for node in nodes {
+                do {
+                    mysql = try open(host: node.host, port: node.port, socket: nil)
+                    return
+                } catch {
+                    lastError = error
+                }
+            }
+            throw lastError ?? .connectFailed(endpoint: settings.endpoint.description, code: 0, message: "no nodes")
+        }
+    }
+
+    private func open(host: String, port: Int, socket: String?) throws(DatabaseError) -> UnsafeMutablePointer<MYSQL> {
+        guard let handle = mysql_init(nil) else {
+            throw .connectFailed(endpoint: settings.endpoint.description, code: 0, message: "out of memory")
+        }
+        var connectTimeout = UInt32(settings.connectTimeout)
+        var readTimeout = UInt32(settings.readTimeout)
+        var writeTimeout = UInt32(settings.writeTimeout)
+        mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
+        mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
+        mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
+        mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        let flags = UInt(CLIENT_FOUND_ROWS)
+        let connected = mysql_real_connect(
+            handle, host, settings.user, settings.password, settings.database, UInt32(port), socket, flags)
+        guard connected != nil else {
+            let error = DatabaseError.connectFailed(
+                endpoint: socket.map { "unix socket \($0)" } ?? (port == 0 ? host : "\(host):\(port)"),
+                code: mysql_errno(handle), message: String(cString: mysql_error(handle)))
+            mysql_close(handle)
+            throw error
+        }
+        return handle
+    }
+
+    /// Closes the connection and its statements; the next call connects again.
+    public func close() {
+        for statement in statements.values { statement.close() }
+        statements.removeAll()
+        if let mysql { mysql_close(mysql) }
+        mysql = nil
+        inTransaction = false
+    }
+
+    private func handle() throws(DatabaseError) -> UnsafeMutablePointer<MYSQL> {
+        try connect()
+        return mysql!
+    }
+
+    /// Notes an error: a lost connection is closed (with its statements), and a deadlock or
+    /// a lost connection ends the open transaction.
+    private func note(_ error: DatabaseError) {
+        if inTransaction, error.isDeadlock || error.isConnectionLoss { transactionFailure = error }
+        if error.isConnectionLoss { close() }
+    }
+
+    // MARK: Prepared statements
+
+    /// Runs a prepared statement and returns everything it answered.
+    func run(_ sql: String, _ parameters: [SQLValue]) throws(DatabaseError) -> StatementResult {
+        do throws(DatabaseError) {
+            let mysql = try handle()
+            let statement: PreparedStatement
+            if let cached = statements[sql] {
+                statement = cached
+            } else {
+                statement = try PreparedStatement(sql: sql, on: mysql)
+                statements[sql] = statement
+            }
+            return try statement.execute(parameters)
+        } catch {
+            note(error)
+            throw error
+        }
+    }
+
+    /// Runs a read (`SELECT`) and returns its rows. Outside a transaction, a lost connection is
+    /// rebuilt and the read retried once.
+    public func query(_ sql: String, _ parameters: [any SQLValueConvertible] = []) throws(DatabaseError) -> [Row] {
+        let values = parameters.map(\.sqlValue)
+        do {
+            return try run(sql, values).rows
+        } catch  where error.isConnectionLoss && !inTransaction && transactionFailure == nil {
+            return try run(sql, values).rows
+        }
+    }
+
+    /// Runs a read and returns its first row, if any.
+    public func queryFirst(_ sql: String, _ parameters: [any SQLValueConvertible] = []) throws(DatabaseError) -> Row? {
+        try query(sql, parameters).first
+    }
+
+    /// Runs a write (INSERT, UPDATE, DELETE …). Never retried: a write outside a transaction
+    /// that meets a lost connection fails, and the connection is rebuilt on the next call.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [any SQLValueConvertible] = []) throws(DatabaseError) -> ExecuteResult {
+        let result = try run(sql, parameters.map(\.sqlValue))
+        return ExecuteResult(affectedRows: result.affectedRows, lastInsertID: result.lastInsertID)
+    }
+
+    // MARK: Plain statements
+
+    /// Runs one statement as text, without preparing it: DDL from the migration files, and the
+    /// transaction statements. Never user input. Any result is read and dropped.
+    public func executeText(_ sql: String) throws(DatabaseError) {
+        do throws(DatabaseError) {
+            let mysql = try handle()
+            let status = sql.utf8CString.withUnsafeBufferPointer { buffer in
+                mysql_real_query(mysql, buffer.baseAddress, UInt(buffer.count - 1))
+            }
+            if status != 0 { throw serverError(mysql, sql: sql) }
+            repeat {
+                if let result = mysql_store_result(mysql) { mysql_free_result(result) }
+                if mysql_errno(mysql) != 0 { throw serverError(mysql, sql: sql) }
+            } while mysql_next_result(mysql) == 0
+        } catch {
+            note(error)
+            throw error
+        }
+    }
+
+    private func serverError(_ mysql: UnsafeMutablePointer<MYSQL>, sql: String) -> DatabaseError {
+        .server(
+            code: mysql_errno(mysql), sqlState: String(cString: mysql_sqlstate(mysql)),
+            message: String(cString: mysql_error(mysql)), sql: sql)
+    }
+
+    // MARK: Transactions
+
+    /// Starts a transaction. Prefer ``ConnectionPool/transaction(requestID:retry:_:)``, which
+    /// retries and makes replays safe.
+    public func begin() throws(DatabaseError) {
+        transactionFailure = nil
+        try executeText("START TRANSACTION")
+        inTransaction = true
+    }
+
+    /// Commits the open transaction; fails with the error that already ended it, if any.
+    public func commit() throws(DatabaseError) {
+        if let failure = transactionFailure {
+            rollbackQuietly()
+            throw failure
+        }
+        do {
+            try executeText("COMMIT")
+            inTransaction = false
+        } catch {
+            inTransaction = false
+            throw error
+        }
+    }
+
+    /// Rolls the open transaction back, ignoring errors (a lost connection has rolled it back).
+    public func rollbackQuietly() {
+        if inTransaction, mysql != nil { try? executeText("ROLLBACK") }
+        inTransaction = false
+        transactionFailure = nil
+    }
+
+    /// Checks that the server answers, reconnecting if needed.
+    public func ping() throws(DatabaseError) {
+        _ = try query("SELECT 1")
+    }
+}
+
+/// What a write did.
+public struct ExecuteResult: Sendable, Equatable {
+    /// Rows matched by an UPDATE (found rows), or inserted/deleted.
+    public var affectedRows: UInt64
+    /// The AUTO_INCREMENT id of the first row inserted, 0 when none.
+    public var lastInsertID: UInt64
+}

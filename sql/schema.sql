@@ -1,0 +1,125 @@
+-- The five tables of the original TVCAS3 (tvcas.sql, MariaDB 10.3), column for column.
+-- `tvcas migrate` creates them from this file on an empty database and records migration 0000;
+-- on a Galera node (wsrep_on) it creates them as InnoDB straight away.
+-- Never edit this file: later changes are migrations in migrations/.
+
+CREATE TABLE `tvcas_ecmg` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `info` text COLLATE utf8_unicode_ci DEFAULT NULL,
+  `network_id` int(10) unsigned DEFAULT 1,
+  `host` int(10) unsigned DEFAULT 0,
+  `port` smallint(5) unsigned DEFAULT 0,
+  `packet_mode` tinyint(3) unsigned DEFAULT 0,
+  `key` varchar(64) COLLATE utf8_unicode_ci DEFAULT NULL,
+  `timeout` smallint(5) unsigned DEFAULT 60,
+  `ac_delay_start` smallint(6) DEFAULT 0,
+  `ac_delay_stop` smallint(6) DEFAULT 0,
+  `delay_start` smallint(6) DEFAULT 5000,
+  `delay_stop` smallint(6) DEFAULT 5000,
+  `transition_delay_start` smallint(6) DEFAULT 5000,
+  `transition_delay_stop` smallint(6) DEFAULT 5000,
+  `repetition_period` smallint(5) unsigned DEFAULT 200,
+  `min_cp_duration` smallint(5) unsigned DEFAULT 100,
+  `max_compute_time` smallint(5) unsigned DEFAULT 8000,
+  `ecm_time1` smallint(5) unsigned DEFAULT 60,
+  `ecm_time2` smallint(5) unsigned DEFAULT 60,
+  `ecm_block_time` smallint(5) unsigned DEFAULT 0,
+  `status` tinyint(3) unsigned DEFAULT 1,
+  `reload` tinyint(3) unsigned DEFAULT 0,
+  `version` int(10) unsigned DEFAULT 9,
+  `touch_version` int(10) unsigned DEFAULT 9,
+  `touch_time` int(10) unsigned DEFAULT 0,
+  `peers` text COLLATE utf8_unicode_ci DEFAULT NULL,
+  `c_time` int(10) unsigned DEFAULT 1499385600,
+  `m_time` int(10) unsigned DEFAULT 1499385600,
+  `enable` int(1) unsigned DEFAULT 0,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE `tvcas_ecmg_log` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `access_criteria` varchar(8) NOT NULL,
+  `cw1` varchar(16) NOT NULL,
+  `cw2` varchar(16) NOT NULL,
+  `sock` int(3) unsigned NOT NULL,
+  `ecmg_id` int(5) unsigned NOT NULL,
+  `time` int(10) unsigned NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8;
+
+CREATE TABLE `tvcas_emmg` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `info` text COLLATE utf8_unicode_ci DEFAULT NULL,
+  `network_id` int(10) unsigned DEFAULT 1,
+  `host` varchar(255) COLLATE utf8_unicode_ci DEFAULT '',
+  `port` smallint(5) unsigned DEFAULT 0,
+  `protocol_version` tinyint(3) unsigned DEFAULT 2,
+  `packet_mode` tinyint(3) unsigned DEFAULT 0,
+  `bandwidth` smallint(5) unsigned DEFAULT 64,
+  `repetition` smallint(5) unsigned DEFAULT 60,
+  `period` tinyint(3) unsigned DEFAULT 30,
+  `period_messages` tinyint(3) unsigned DEFAULT 1,
+  `channel_test_delay` smallint(5) unsigned DEFAULT 60,
+  `stream_test_delay` smallint(5) unsigned DEFAULT 60,
+  `timeout` smallint(5) unsigned DEFAULT 0,
+  `client_id` int(10) unsigned DEFAULT 184549377,
+  `status` tinyint(3) unsigned DEFAULT 1,
+  `reload` tinyint(3) unsigned DEFAULT 0,
+  `version` int(10) unsigned DEFAULT 8,
+  `touch_version` int(10) unsigned DEFAULT 8,
+  `touch_time` int(10) unsigned DEFAULT 0,
+  `channel_time_open` int(10) unsigned DEFAULT 0,
+  `stream_time_open` int(10) unsigned DEFAULT 0,
+  `error_time_last` int(10) unsigned DEFAULT 0,
+  `error_count` int(10) unsigned DEFAULT 0,
+  `datagram_time_last` int(10) unsigned DEFAULT 0,
+  `datagram_count` int(10) unsigned DEFAULT 0,
+  `queue_size` int(10) unsigned DEFAULT 0,
+  `c_id` int(10) unsigned DEFAULT 0,
+  `c_time` int(10) unsigned DEFAULT 0,
+  `c_ip` int(10) unsigned DEFAULT 0,
+  `m_id` int(10) unsigned DEFAULT 0,
+  `m_time` int(10) unsigned DEFAULT 0,
+  `m_ip` int(10) unsigned DEFAULT 0,
+  `d_id` int(10) unsigned DEFAULT 0,
+  `d_time` int(10) unsigned DEFAULT 0,
+  `d_ip` int(10) unsigned DEFAULT 0,
+  `reload_time` int(10) unsigned DEFAULT NULL,
+  `reload_sec` int(5) unsigned DEFAULT 300 COMMENT 'через сколько секунд перезапускать генератор',
+  `enable` int(1) unsigned DEFAULT 0,
+  `uid` int(2) unsigned DEFAULT 15,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
+
+CREATE TABLE `tvcas_logs` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `msg` varchar(250) NOT NULL,
+  `type` int(1) NOT NULL DEFAULT 0,
+  `user` varchar(5) NOT NULL,
+  `time` int(10) NOT NULL,
+  `ip` varchar(15) NOT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8;
+
+CREATE TABLE `tvcas_smartcards` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `serial_no` int(10) unsigned DEFAULT 0,
+  `name` varchar(255) COLLATE utf8_unicode_ci DEFAULT '',
+  `info` text COLLATE utf8_unicode_ci DEFAULT NULL,
+  `network_id` int(10) unsigned DEFAULT 1,
+  `key` varchar(32) COLLATE utf8_unicode_ci DEFAULT '',
+  `access_criteria` varchar(8) COLLATE utf8_unicode_ci DEFAULT '00000000',
+  `status` tinyint(3) unsigned DEFAULT 1,
+  `cn` varchar(255) COLLATE utf8_unicode_ci DEFAULT NULL,
+  `type` int(1) DEFAULT 1,
+  `pair` int(1) DEFAULT 0,
+  `start` int(10) unsigned DEFAULT NULL,
+  `finish` int(10) unsigned DEFAULT NULL,
+  `c_time` int(10) unsigned DEFAULT NULL,
+  `edit` int(10) unsigned DEFAULT NULL,
+  `uid` int(2) DEFAULT 15,
+  `subscription_slot1` int(10) DEFAULT 0,
+  `subscription_slot2` int(10) DEFAULT 0,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `serial` (`serial_no`)
+) ENGINE=MyISAM DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;
