@@ -23,6 +23,8 @@ struct TVCASCommand: AsyncParsableCommand {
             // Database.
             MigrateCommand.self,
             DemoDataCommand.self,
+            // Generators.
+            ECMGCommand.self,
         ]
     )
 }
