@@ -10,10 +10,11 @@ import TVCASDatabase
 // threads (one connection each).
 
 struct Options {
-    var config = DatabaseConfigFile.path(option: nil)
+    var config = ProcessInfo.processInfo.environment["TVCAS_CONFIG"] ?? "/etc/tvcas/tvcas.toml"
     var threads = 8
     var seconds = 10.0
     var callers = 64
+    var serverPID: Int32?
 
     init(arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -23,6 +24,7 @@ struct Options {
             case "--threads": threads = Int(iterator.next() ?? "") ?? threads
             case "--seconds": seconds = Double(iterator.next() ?? "") ?? seconds
             case "--callers": callers = Int(iterator.next() ?? "") ?? callers
+            case "--server-pid": serverPID = Int32(iterator.next() ?? "")
             default:
                 FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
                 exit(2)
@@ -32,8 +34,7 @@ struct Options {
 }
 
 let options = Options(arguments: CommandLine.arguments)
-let file = try DatabaseConfigFile(path: options.config)
-let pool = ConnectionPool(settings: try file.settings(), threads: options.threads)
+let pool = ConnectionPool(settings: try DatabaseSettings(configurationFile: options.config), threads: options.threads)
 let range = try await pool.withConnection { connection -> ClosedRange<UInt32> in
     let row = try connection.queryFirst("SELECT MIN(serial_no) AS low, MAX(serial_no) AS high, COUNT(*) AS n FROM tvcas_smartcards")
     let low: UInt32 = try row?.decode("low", as: UInt32?.self) ?? 0
@@ -49,15 +50,46 @@ try await withThrowingTaskGroup(of: Void.self) { group in
     }
     try await group.waitForAll()
 }
+/// A cheap generator for the serials (the system one costs a syscall per number).
+struct FastRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// CPU seconds used so far by this process.
+func ownCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+}
+
+/// CPU seconds used so far by another process (utime + stime from /proc).
+func cpuSeconds(of pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+let clientCPUBefore = ownCPUSeconds()
+let serverCPUBefore = options.serverPID.flatMap(cpuSeconds(of:))
 let started = Date()
 let deadline = started.addingTimeInterval(options.seconds)
 let (lookups, found) = try await withThrowingTaskGroup(of: (Int, Int).self) { group in
     for caller in 0..<options.callers {
         group.addTask {
-            var random = SystemRandomNumberGenerator()
+            var random = FastRandom(seed: UInt64(caller) &+ 1)
             var lookups = 0
             var found = 0
-            _ = caller
             while Date() < deadline {
                 let serial = UInt32.random(in: range, using: &random)
                 if try await pool.withConnection({ try $0.cards.find(serial: serial) }) != nil { found += 1 }
@@ -72,4 +104,13 @@ let (lookups, found) = try await withThrowingTaskGroup(of: (Int, Int).self) { gr
 }
 let elapsed = Date().timeIntervalSince(started)
 print(String(format: "%d lookups (%d found) in %.2f s: %.0f lookups/s", lookups, found, elapsed, Double(lookups) / elapsed))
+let clientCPU = ownCPUSeconds() - clientCPUBefore
+print(String(format: "client CPU: %.1f µs per lookup", clientCPU / Double(lookups) * 1e6))
+if let pid = options.serverPID, let before = serverCPUBefore, let after = cpuSeconds(of: pid) {
+    let perLookup = (clientCPU + after - before) / Double(lookups)
+    print(
+        String(
+            format: "server CPU: %.1f µs per lookup; client+server: %.1f µs, i.e. %.0f lookups/s on 2 otherwise idle cores",
+            (after - before) / Double(lookups) * 1e6, perLookup * 1e6, 2 / perLookup))
+}
 pool.shutdown()

@@ -1,25 +1,64 @@
 import CMariaDB
 
-/// The C memory behind one execution's `MYSQL_BIND` arrays, freed together afterwards.
+/// The C memory behind a statement's `MYSQL_BIND` arrays and buffers: a bump allocator whose
+/// blocks are kept from one execution to the next (``reset()``), so a repeated lookup does not
+/// go back to malloc.
 final class BindArena {
-    private var allocations: [UnsafeMutableRawPointer] = []
+    private struct Block {
+        let base: UnsafeMutableRawPointer
+        let size: Int
+    }
+
+    private var blocks: [Block] = []
+    private var current = 0
+    private var used = 0
+    private static let blockSize = 4096
+
+    deinit { free() }
 
     private func allocate(_ size: Int) -> UnsafeMutableRawPointer {
-        let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(size, 1), alignment: 8)
-        pointer.initializeMemory(as: UInt8.self, repeating: 0, count: max(size, 1))
-        allocations.append(pointer)
-        return pointer
+        let size = (max(size, 1) + 7) & ~7
+        while current < blocks.count {
+            let block = blocks[current]
+            if used + size <= block.size {
+                let pointer = block.base + used
+                pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+                used += size
+                return pointer
+            }
+            current += 1
+            used = 0
+        }
+        let blockSize = max(Self.blockSize, size)
+        let base = UnsafeMutableRawPointer.allocate(byteCount: blockSize, alignment: 16)
+        blocks.append(Block(base: base, size: blockSize))
+        current = blocks.count - 1
+        base.initializeMemory(as: UInt8.self, repeating: 0, count: size)
+        used = size
+        return base
     }
 
     private func allocate<T>(_ type: T.Type, count: Int) -> UnsafeMutablePointer<T> {
-        let raw = allocate(MemoryLayout<T>.stride * max(count, 1))
-        return raw.bindMemory(to: T.self, capacity: max(count, 1))
+        allocate(MemoryLayout<T>.stride * max(count, 1)).bindMemory(to: T.self, capacity: max(count, 1))
     }
 
-    /// Frees everything allocated through this arena.
+    /// Makes all memory reusable for the next execution; blocks larger than the standard size
+    /// (a long value) are given back.
+    func reset() {
+        if blocks.contains(where: { $0.size > Self.blockSize }) {
+            for block in blocks where block.size > Self.blockSize { block.base.deallocate() }
+            blocks.removeAll { $0.size > Self.blockSize }
+        }
+        current = 0
+        used = 0
+    }
+
+    /// Frees every block.
     func free() {
-        for pointer in allocations { pointer.deallocate() }
-        allocations.removeAll()
+        for block in blocks { block.base.deallocate() }
+        blocks.removeAll()
+        current = 0
+        used = 0
     }
 
     /// `MYSQL_BIND`s for the parameters of a statement.
@@ -101,36 +140,5 @@ final class BindArena {
             binds[index] = bind
         }
         return ResultBuffers(binds: binds, buffers: buffers, lengths: lengths, nulls: nulls, errors: errors, count: count)
-    }
-}
-
-/// The bound output buffers of a result, read after each `mysql_stmt_fetch`.
-struct ResultBuffers {
-    let binds: UnsafeMutablePointer<MYSQL_BIND>
-    let buffers: [UnsafeMutableRawPointer]
-    let lengths: UnsafeMutablePointer<UInt>
-    let nulls: UnsafeMutablePointer<CChar>
-    let errors: UnsafeMutablePointer<CChar>
-    let count: Int
-
-    /// The first column whose value did not fit its buffer.
-    func truncatedColumn() -> Int? {
-        (0..<count).first { errors[$0] != 0 }
-    }
-
-    /// The fetched value of a column.
-    func value(at index: Int, kind: ResultKind) -> SQLValue {
-        if nulls[index] != 0 { return .null }
-        let buffer = buffers[index]
-        switch kind {
-        case .signed: return .int(buffer.loadUnaligned(as: Int64.self))
-        case .unsigned: return .uint(buffer.loadUnaligned(as: UInt64.self))
-        case .double: return .double(buffer.loadUnaligned(as: Double.self))
-        case .text:
-            let bytes = UnsafeRawBufferPointer(start: buffer, count: Int(lengths[index]))
-            return .text(String(decoding: bytes, as: UTF8.self))
-        case .binary:
-            return .blob(Array(UnsafeRawBufferPointer(start: buffer, count: Int(lengths[index]))))
-        }
     }
 }

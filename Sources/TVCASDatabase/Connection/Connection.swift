@@ -14,6 +14,10 @@ public final class Connection {
     public let settings: DatabaseSettings
     private var mysql: UnsafeMutablePointer<MYSQL>?
     private var statements: [String: PreparedStatement] = [:]
+    /// The node a TCP connection tries first: moves on when a Galera node turns out not ready.
+    private var firstNode = 0
+    /// At most this many statements stay prepared (the server allows 16,382 in all).
+    static let statementCacheLimit = 128
     /// Whether a transaction is open on this connection.
     public private(set) var inTransaction = false
     /// The error that ended the open transaction on the server's side (a deadlock, a lost
@@ -47,7 +51,8 @@ public final class Connection {
             mysql = try open(host: "localhost", port: 0, socket: nil)
         case .tcp(let nodes):
             var lastError: DatabaseError?
-            for node in nodes {
+            let start = firstNode % nodes.count
+            for node in nodes[start...] + nodes[..<start] {
                 do {
                     mysql = try open(host: node.host, port: node.port, socket: nil)
                     return
@@ -67,9 +72,14 @@ public final class Connection {
         var readTimeout = UInt32(settings.readTimeout)
         var writeTimeout = UInt32(settings.writeTimeout)
         mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout)
-        mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout)
-        mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout)
+        if readTimeout > 0 { mysql_options(handle, MYSQL_OPT_READ_TIMEOUT, &readTimeout) }
+        if writeTimeout > 0 { mysql_options(handle, MYSQL_OPT_WRITE_TIMEOUT, &writeTimeout) }
         mysql_options(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4")
+        if socket == nil, port != 0 {
+            // A TCP node, even one named localhost (which the library would take as the socket).
+            var protocolTCP = UInt32(MYSQL_PROTOCOL_TCP.rawValue)
+            mysql_options(handle, MYSQL_OPT_PROTOCOL, &protocolTCP)
+        }
         let flags = UInt(CLIENT_FOUND_ROWS)
         let connected = mysql_real_connect(
             handle, host, settings.user, settings.password, settings.database, UInt32(port), socket, flags)
@@ -101,6 +111,7 @@ public final class Connection {
     /// a lost connection ends the open transaction.
     private func note(_ error: DatabaseError) {
         if inTransaction, error.isDeadlock || error.isConnectionLoss { transactionFailure = error }
+        if error.code == 1047 || error.code == 1180 { firstNode += 1 }
         if error.isConnectionLoss { close() }
     }
 
@@ -114,6 +125,10 @@ public final class Connection {
             if let cached = statements[sql] {
                 statement = cached
             } else {
+                if statements.count >= Self.statementCacheLimit {
+                    for old in statements.values { old.close() }
+                    statements.removeAll()
+                }
                 statement = try PreparedStatement(sql: sql, on: mysql)
                 statements[sql] = statement
             }
@@ -211,12 +226,4 @@ public final class Connection {
     public func ping() throws(DatabaseError) {
         _ = try query("SELECT 1")
     }
-}
-
-/// What a write did.
-public struct ExecuteResult: Sendable, Equatable {
-    /// Rows matched by an UPDATE (found rows), or inserted/deleted.
-    public var affectedRows: UInt64
-    /// The AUTO_INCREMENT id of the first row inserted, 0 when none.
-    public var lastInsertID: UInt64
 }

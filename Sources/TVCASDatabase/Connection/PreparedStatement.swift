@@ -36,7 +36,11 @@ final class PreparedStatement {
     /// Frees the server and client side of the statement.
     func close() {
         mysql_stmt_close(statement)
+        arena.free()
     }
+
+    /// Bind memory reused by every execution of this statement.
+    private let arena = BindArena()
 
     private static func error(of statement: UnsafeMutablePointer<MYSQL_STMT>, sql: String) -> DatabaseError {
         .server(
@@ -54,8 +58,7 @@ final class PreparedStatement {
         guard parameters.count == parameterCount else {
             throw .parameterCount(expected: parameterCount, given: parameters.count, sql: sql)
         }
-        let arena = BindArena()
-        defer { arena.free() }
+        arena.reset()
         if parameterCount > 0 {
             let binds = arena.bindParameters(parameters)
             if mysql_stmt_bind_param(statement, binds) != 0 { throw error() }
@@ -71,21 +74,29 @@ final class PreparedStatement {
         return StatementResult(rows: try fetchRows(arena: arena), affectedRows: affected, lastInsertID: insertID)
     }
 
+    /// Column names of the last result, kept while the statement's columns stay the same.
+    private var cachedColumns: ResultColumns?
+
     private func fetchRows(arena: BindArena) throws(DatabaseError) -> [Row] {
-        guard let metadata = mysql_stmt_result_metadata(statement) else { throw error() }
-        defer { mysql_free_result(metadata) }
-        let count = Int(mysql_num_fields(metadata))
-        guard let fields = mysql_fetch_fields(metadata) else { throw error() }
-        var names: [String] = []
-        var kinds: [ResultKind] = []
-        names.reserveCapacity(count)
-        for index in 0..<count {
-            let field = fields[index]
-            names.append(String(cString: field.name))
-            kinds.append(ResultKind(field))
+        // The statement's own field array: its max_length values were set by store_result.
+        let count = Int(statement.pointee.field_count)
+        guard let fields = statement.pointee.fields else { throw error() }
+        let columns: ResultColumns
+        if let cached = cachedColumns, cached.names.count == count {
+            columns = cached
+        } else {
+            columns = ResultColumns(names: (0..<count).map { String(cString: fields[$0].name) })
+            cachedColumns = columns
         }
-        let columns = ResultColumns(names: names)
-        let output = arena.bindResults(kinds: kinds, maxLengths: (0..<count).map { Int(fields[$0].max_length) })
+        var kinds: [ResultKind] = []
+        var maxLengths: [Int] = []
+        kinds.reserveCapacity(count)
+        maxLengths.reserveCapacity(count)
+        for index in 0..<count {
+            kinds.append(ResultKind(fields[index]))
+            maxLengths.append(Int(fields[index].max_length))
+        }
+        let output = arena.bindResults(kinds: kinds, maxLengths: maxLengths)
         if mysql_stmt_bind_result(statement, output.binds) != 0 { throw error() }
         var rows: [Row] = []
         rows.reserveCapacity(Int(mysql_stmt_num_rows(statement)))
@@ -94,7 +105,7 @@ final class PreparedStatement {
             if status == MYSQL_NO_DATA { break }
             if status == 1 { throw error() }
             if status == MYSQL_DATA_TRUNCATED {
-                if let index = output.truncatedColumn() { throw .truncated(column: names[index]) }
+                if let index = output.truncatedColumn() { throw .truncated(column: columns.names[index]) }
             }
             var values: [SQLValue] = []
             values.reserveCapacity(count)
@@ -102,36 +113,5 @@ final class PreparedStatement {
             rows.append(Row(columns: columns, values: values))
         }
         return rows
-    }
-}
-
-/// What one execution returned.
-struct StatementResult {
-    var rows: [Row]
-    var affectedRows: UInt64
-    var lastInsertID: UInt64
-}
-
-/// How a result column is bound: integers and doubles in binary, everything else as bytes.
-enum ResultKind {
-    case signed
-    case unsigned
-    case double
-    case text
-    case binary
-
-    init(_ field: MYSQL_FIELD) {
-        let isUnsigned = field.flags & UInt32(UNSIGNED_FLAG) != 0
-        switch field.type {
-        case MYSQL_TYPE_TINY, MYSQL_TYPE_SHORT, MYSQL_TYPE_INT24, MYSQL_TYPE_LONG, MYSQL_TYPE_LONGLONG, MYSQL_TYPE_YEAR:
-            self = isUnsigned ? .unsigned : .signed
-        case MYSQL_TYPE_FLOAT, MYSQL_TYPE_DOUBLE:
-            self = .double
-        case MYSQL_TYPE_STRING, MYSQL_TYPE_VAR_STRING, MYSQL_TYPE_VARCHAR, MYSQL_TYPE_BLOB, MYSQL_TYPE_TINY_BLOB,
-            MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB:
-            self = field.charsetnr == 63 ? .binary : .text
-        default:
-            self = .text
-        }
     }
 }

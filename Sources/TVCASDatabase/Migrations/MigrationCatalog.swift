@@ -51,13 +51,4 @@ public struct MigrationCatalog: Sendable {
     public func migration(version: Int) -> Migration? {
         version == 0 ? schema : migrations.first { $0.version == version }
     }
-
-    /// The `sql/` folder: `sql_dir` when set, else `./sql` in a checkout, else the installed
-    /// `/usr/local/share/tvcas/sql` (decisions.md §7).
-    public static func defaultDirectory(sqlDir: String?) -> URL {
-        if let sqlDir, !sqlDir.isEmpty { return URL(fileURLWithPath: sqlDir) }
-        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("sql")
-        if FileManager.default.fileExists(atPath: local.appendingPathComponent("schema.sql").path) { return local }
-        return URL(fileURLWithPath: "/usr/local/share/tvcas/sql")
-    }
 }

@@ -120,9 +120,8 @@ public struct Migrator: Sendable {
         }
         if present.isEmpty {
             let galera = try isGaleraNode(connection)
-            for (index, statement) in catalog.schema.statements.enumerated() {
+            for (index, text) in originalTableStatements(innoDB: galera).enumerated() {
                 try renewLease(on: connection)
-                let text = galera ? statement.replacingOccurrences(of: "ENGINE=MyISAM", with: "ENGINE=InnoDB") : statement
                 do {
                     try connection.executeText(text)
                 } catch {
@@ -153,6 +152,12 @@ public struct Migrator: Sendable {
             }
         }
         return .adopted
+    }
+
+    /// The `CREATE TABLE` statements of `schema.sql`; with `innoDB` (a Galera node) the MyISAM
+    /// tables are created as InnoDB, with the same columns.
+    public func originalTableStatements(innoDB: Bool) -> [String] {
+        catalog.schema.statements.map { innoDB ? $0.replacingOccurrences(of: "ENGINE=MyISAM", with: "ENGINE=InnoDB") : $0 }
     }
 
     private func isGaleraNode(_ connection: Connection) throws(MigrationError) -> Bool {
@@ -187,7 +192,16 @@ public struct Migrator: Sendable {
             } catch {
                 throw .database(error)
             }
-            let holder = (try? connection.queryFirst("SELECT owner FROM tvcas_schema_lock WHERE id = 1")?.decode("owner", as: String.self)) ?? "?"
+            let holder =
+                (try? connection.queryFirst("SELECT owner FROM tvcas_schema_lock WHERE id = 1")?.decode("owner", as: String.self)) ?? "?"
+            if isDeadOwnerOnThisHost(holder),
+                (try? connection.execute(
+                    "UPDATE tvcas_schema_lock SET owner = ?, lease_until = UNIX_TIMESTAMP() + ? WHERE id = 1 AND owner = ?",
+                    [owner, leaseSeconds, holder]
+                ).affectedRows) == 1
+            {
+                return
+            }
             if Date() > deadline { throw .leaseBusy(owner: holder) }
             if reported != holder {
                 progress(.waiting(owner: holder))
@@ -195,6 +209,16 @@ public struct Migrator: Sendable {
             }
             usleep(250_000)
         }
+    }
+
+    /// Whether `holder` names a `tvcas migrate` on this host whose process is gone (interrupted):
+    /// its lease need not run out.
+    private func isDeadOwnerOnThisHost(_ holder: String) -> Bool {
+        let parts = holder.split(separator: ":")
+        guard parts.count == 3, parts[0] == ProcessInfo.processInfo.hostName, let pid = Int32(parts[1]), pid != getpid() else {
+            return false
+        }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     private func takeLease(on connection: Connection) throws(DatabaseError) -> Bool {

@@ -45,6 +45,9 @@ public final class ConnectionPool: Sendable {
         }
     }
 
+    /// A pool dropped without ``shutdown()`` still lets its threads finish and exit.
+    deinit { queue.close() }
+
     /// Runs `body` on one of the pool's threads with that thread's connection and returns its
     /// result. `body` blocks that thread, never the caller's.
     public func withConnection<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
@@ -86,22 +89,4 @@ public final class ConnectionPool: Sendable {
 
     /// Whether the calling code runs on a thread of some connection pool (for assertions and tests).
     public static var isOnPoolThread: Bool { PoolThreadMarker.isMarked }
-}
-
-/// A thread-specific flag set on the pool's own threads.
-private enum PoolThreadMarker {
-    static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key, nil)
-        return key
-    }()
-
-    static func markCurrentThread() { pthread_setspecific(key, UnsafeRawPointer(bitPattern: 1)) }
-
-    static var isMarked: Bool { pthread_getspecific(key) != nil }
-}
-
-/// A result handed from a pool thread to a blocked caller.
-private final class ResultBox<T>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

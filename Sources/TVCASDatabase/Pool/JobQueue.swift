@@ -1,10 +1,5 @@
 import Foundation
 
-/// Work handed to a pool thread: runs with that thread's connection.
-struct PoolJob: Sendable {
-    let run: @Sendable (Connection) -> Void
-}
-
 /// The queue between async callers and the pool's threads.
 final class JobQueue: @unchecked Sendable {
     private let condition = NSCondition()

@@ -16,15 +16,22 @@ public struct Cards {
         try connection.queryFirst("SELECT \(Card.columns) FROM tvcas_smartcards WHERE id = ?", [id]).map(Card.init(row:))
     }
 
-    /// Cards matching `text`: by serial when it is all digits (any part of the serial), else
-    /// by words of the name and notes (full-text, each word as a prefix); newest first.
+    /// Cards matching `text`: by serial when it is digits (dashes and spaces allowed, as in
+    /// `210-000-000-5`), taken as the serial's first digits (an index range scan); else by the
+    /// words of the name and notes (full-text, each word as a prefix). Newest first.
     public func search(_ text: String, limit: Int = 50, offset: Int = 0) throws(DatabaseError) -> [Card] {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty { return try page(limit: limit, offset: offset) }
-        if trimmed.allSatisfy(\.isASCII) && trimmed.allSatisfy(\.isNumber) {
+        let digits = trimmed.filter { $0 != "-" && $0 != " " }
+        if !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let prefix = UInt64(digits) {
+            var scale: UInt64 = 1
+            for _ in digits.count..<10 { scale *= 10 }
+            let low = prefix * scale
+            let high = min((prefix + 1) * scale - 1, UInt64(UInt32.max))
+            guard low <= UInt64(UInt32.max) else { return [] }
             return try connection.query(
-                "SELECT \(Card.columns) FROM tvcas_smartcards WHERE CAST(serial_no AS CHAR) LIKE ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                ["%\(trimmed)%", limit, offset]
+                "SELECT \(Card.columns) FROM tvcas_smartcards WHERE serial_no BETWEEN ? AND ? ORDER BY id DESC LIMIT ? OFFSET ?",
+                [low, high, limit, offset]
             ).map(Card.init(row:))
         }
         let words = trimmed.split(whereSeparator: { $0.isWhitespace || "+-<>()~*\"@".contains($0) })
@@ -91,6 +98,29 @@ public struct Cards {
             "UPDATE tvcas_smartcards SET access_criteria = ?, start = ?, finish = ?, edit = ? WHERE serial_no = ?",
             [accessCriteria, start, finish, editedAt, serial]
         ).affectedRows == 1
+    }
+
+    /// Writes every column of `card` but `id` to the row with its `id`; false when there is no
+    /// such row. (A changed serial must not collide with another card's: 1062.)
+    @discardableResult
+    public func update(_ card: Card) throws(DatabaseError) -> Bool {
+        let assignments = Card.insertColumns.split(separator: ",").map { "\(String($0).trimmingWhitespace()) = ?" }.joined(separator: ", ")
+        return try connection.execute(
+            "UPDATE tvcas_smartcards SET \(assignments) WHERE id = ?", card.insertValues + [card.id.sqlValue]
+        ).affectedRows == 1
+    }
+
+    /// Cards created at or after `time` (`c_time`), oldest first: the "print labels" list.
+    public func created(since time: UInt32, limit: Int = 1000) throws(DatabaseError) -> [Card] {
+        try connection.query(
+            "SELECT \(Card.columns) FROM tvcas_smartcards WHERE c_time >= ? ORDER BY id LIMIT ?", [time, limit]
+        ).map(Card.init(row:))
+    }
+
+    /// Cards with ids above `id`, by id: page through every card (exports) with the last id seen.
+    public func all(after id: UInt32 = 0, limit: Int = 1000) throws(DatabaseError) -> [Card] {
+        try connection.query("SELECT \(Card.columns) FROM tvcas_smartcards WHERE id > ? ORDER BY id LIMIT ?", [id, limit])
+            .map(Card.init(row:))
     }
 
     /// Deletes the card with this row id; false when there was none.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TVCASConfig
 import TVCASDatabase
 
 /// `tvcas demo-data`: Fill a migrated database with realistic demo cards and generators.
@@ -32,15 +33,15 @@ struct DemoDataCommand: AsyncParsableCommand {
     func run() async throws {
         guard cards >= 0 else { throw ValidationError("--cards must be 0 or more") }
         do {
-            let file = try DatabaseConfigFile(path: DatabaseConfigFile.path(option: options.config))
-            let pool = ConnectionPool(settings: try file.settings(), threads: max(1, connections))
+            let configuration = try options.load()
+            let pool = ConnectionPool(settings: DatabaseSettings(configuration.database), threads: max(1, connections))
             defer { pool.shutdown() }
             if ifEmpty, try await pool.withConnection({ try $0.cards.count() }) > 0 {
                 print("demo-data: the database has cards already; nothing to do")
                 return
             }
             let started = Date()
-            let report = try await DemoDataLoader(demo: DemoData(ecmKey: file.ecmKey, seed: seed), batchSize: max(1, batch)).load(
+            let report = try await DemoDataLoader(demo: DemoData(ecmKey: configuration.ecmKey, seed: seed), batchSize: max(1, batch)).load(
                 cards: cards, into: pool)
             let seconds = Date().timeIntervalSince(started)
             var line = "demo-data: \(report.cards) cards"
@@ -48,7 +49,7 @@ struct DemoDataCommand: AsyncParsableCommand {
             line += " in " + String(format: "%.1f s", seconds)
             if report.addedGenerators { line += "; 1 ECMG row, 1 EMMG row, \(report.logEntries) log entries" }
             print(line)
-        } catch let error as DatabaseSettingsError {
+        } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("tvcas demo-data: \(error)\n".utf8))
             throw ExitCode.failure
         } catch let error as DatabaseError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TVCASConfig
 import TVCASDatabase
 
 /// `tvcas migrate`: Create or upgrade the database schema (decisions.md §7).
@@ -17,14 +18,16 @@ struct MigrateCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(name: .long, help: "The sql/ folder (default: sql_dir of the configuration, else ./sql, else /usr/local/share/tvcas/sql).")
+    @Option(name: .long, help: "The sql/ folder (default: sql_dir of the configuration).")
     var sqlDir: String?
 
     func run() async throws {
         do {
-            let file = try DatabaseConfigFile(path: DatabaseConfigFile.path(option: options.config))
-            let catalog = try MigrationCatalog(directory: MigrationCatalog.defaultDirectory(sqlDir: sqlDir ?? file.sqlDir))
-            let pool = ConnectionPool(settings: try file.settings(), threads: 1)
+            let configuration = try options.load()
+            let catalog = try MigrationCatalog(directory: URL(fileURLWithPath: sqlDir ?? configuration.sqlDirectory))
+            // An ALTER of a big table may take minutes: no read timeout for the migration.
+            let settings = DatabaseSettings(configuration.database, readTimeout: 0, writeTimeout: 0)
+            let pool = ConnectionPool(settings: settings, threads: 1)
             defer { pool.shutdown() }
             let steps = try await pool.withConnection { connection in
                 try Migrator(catalog: catalog).migrate(on: connection) { step in
@@ -39,7 +42,7 @@ struct MigrateCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("tvcas migrate: \(error)\n".utf8))
             if case .unknownMigration = error { throw ExitCode(3) }
             throw ExitCode.failure
-        } catch let error as DatabaseSettingsError {
+        } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("tvcas migrate: \(error)\n".utf8))
             throw ExitCode.failure
         } catch let error as DatabaseError {

@@ -15,6 +15,12 @@ struct MigrateCommandTests {
         mysql_base = "\(database.name)"
         sql_dir = "\(RepositoryPaths.sql.path)"
         ecm_key = "7E33A278B3617A309B18222F372A231907AC67E08A5F12C3F74769DE8374C7AE"
+        pass_admin = "admin-password"
+        pass_oper = "oper-password"
+        api_key = "test-api-key"
+
+        [web]
+        secret = "0123456789abcdef0123456789abcdef"
         """.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

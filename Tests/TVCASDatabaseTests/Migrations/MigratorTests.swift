@@ -132,15 +132,12 @@ struct MigratorTests {
         let database = try TestDatabase(prefix: "concurrent")
         defer { database.drop() }
         let catalog = try TestDatabase.catalog
-        let settings = database.settings
+        let pool = ConnectionPool(settings: database.settings, threads: 3)
+        defer { pool.shutdown() }
         let results = try await withThrowingTaskGroup(of: [Migrator.Step].self) { group in
             for _ in 0..<3 {
                 group.addTask {
-                    try await Task.detached {
-                        let connection = Connection(settings: settings)
-                        defer { connection.close() }
-                        return try Migrator(catalog: catalog).migrate(on: connection)
-                    }.value
+                    try await pool.withConnection { try Migrator(catalog: catalog).migrate(on: $0) }
                 }
             }
             var all: [[Migrator.Step]] = []
@@ -169,5 +166,21 @@ struct MigratorTests {
         }
         try database.sql("UPDATE tvcas_schema_lock SET lease_until = UNIX_TIMESTAMP() - 1")
         #expect(try migrator.migrate(on: connection).isEmpty)
+    }
+
+    @Test("a lease left by an interrupted migrate on this host is taken over at once")
+    func deadOwnerTakenOver() throws {
+        let database = try TestDatabase.migrated(prefix: "lease")
+        defer { database.drop() }
+        let exited = try Subprocess.run("/bin/sh", ["-c", "echo $$"])
+        let deadPID = try #require(Int32(exited.output.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let host = ProcessInfo.processInfo.hostName
+        try database.sql("UPDATE tvcas_schema_lock SET owner = '\(host):\(deadPID):abcdef12', lease_until = UNIX_TIMESTAMP() + 300")
+        let connection = Connection(settings: database.settings)
+        defer { connection.close() }
+        var migrator = try Migrator(catalog: TestDatabase.catalog)
+        migrator.waitSeconds = 5
+        #expect(try migrator.migrate(on: connection).isEmpty)
+        #expect(try database.sql("SELECT owner FROM tvcas_schema_lock") == "\n")
     }
 }

@@ -38,7 +38,13 @@ struct CardsTests {
         #expect(try connection.cards.count() == 6)
         #expect(try connection.cards.nextSerial() == 2_100_000_006)
         #expect(try connection.cards.search("Мария").map(\.name).contains("Мария Иванова"))
-        #expect(try connection.cards.search("0000003").map(\.serialNo) == [2_100_000_003])
+        #expect(try connection.cards.search("210-000-000-3").map(\.serialNo) == [2_100_000_003])
+        #expect(try connection.cards.search("210000000").count == 6)
+        #expect(try connection.cards.search("21").count == 6)
+        #expect(try connection.cards.search("9999999999").isEmpty)
+        #expect(try connection.cards.all(after: 0, limit: 4).count == 4)
+        let withCreation = try connection.cards.all().filter { $0.createdAt != nil }.count
+        #expect(try connection.cards.created(since: 0).count == withCreation)
     }
 
     @Test("insert, batch insert, update and delete; a 4-byte name survives")
@@ -57,6 +63,12 @@ struct CardsTests {
         #expect(try connection.cards.updateSubscription(serial: 2_100_000_000, accessCriteria: "FFFFFFFF", start: 1, finish: 2, editedAt: 3))
         #expect(!(try connection.cards.updateSubscription(serial: 2_000_000_000, accessCriteria: "FFFFFFFF", start: 1, finish: 2, editedAt: 3)))
         #expect(try connection.cards.find(id: id)?.accessCriteria == "FFFFFFFF")
+        var edited = try #require(try connection.cards.find(id: id))
+        edited.name = "Иван Петров"
+        edited.info = nil
+        edited.pair = 10
+        #expect(try connection.cards.update(edited))
+        #expect(try connection.cards.find(id: id) == edited)
         #expect(try connection.cards.delete(id: id))
         #expect(try connection.cards.find(id: id) == nil)
     }

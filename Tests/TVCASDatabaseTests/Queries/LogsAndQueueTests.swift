@@ -90,3 +90,32 @@ struct LogsAndQueueTests {
         #expect(window.count == 2)
     }
 }
+
+@Suite("The generators' run lease")
+struct GeneratorLeaseTests {
+    @Test("one host at a time: a live lease is refused to another host, an expired one is taken over")
+    func runLease() throws {
+        let database = try TestDatabase.migrated(prefix: "lease")
+        defer { database.drop() }
+        let connection = Connection(settings: database.settings)
+        defer { connection.close() }
+        let states = connection.generatorStates
+        #expect(try states.takeLease(.emmg, id: 1, host: "a"))
+        #expect(try states.takeLease(.emmg, id: 1, host: "a"))
+        #expect(!(try states.takeLease(.emmg, id: 1, host: "b")))
+        #expect(try states.takeLease(.ecmg, id: 1, host: "b"))
+        try states.recordStart(.emmg, id: 1, host: "a", pid: 4242)
+        try states.report(.emmg, id: 1, peers: "{}", cycleSeconds: 60, queueSize: 3)
+        let state = try #require(try states.find(.emmg, id: 1))
+        #expect(state.host == "a" && state.pid == 4242 && state.queueSize == 3 && state.restarts == 0)
+        try database.sql("UPDATE tvcas_generator_state SET lease_until = UNIX_TIMESTAMP() - 1 WHERE kind = 'emmg'")
+        #expect(try states.takeLease(.emmg, id: 1, host: "b"))
+        #expect(!(try states.takeLease(.emmg, id: 1, host: "a")))
+        try states.recordExit(.emmg, id: 1, exit: "signal 9", error: "killed", restarted: true)
+        try states.releaseLease(.emmg, id: 1, host: "b")
+        #expect(try states.takeLease(.emmg, id: 1, host: "a"))
+        let after = try #require(try states.find(.emmg, id: 1))
+        #expect(after.restarts == 1 && after.lastExit == "signal 9" && after.pid == nil)
+        #expect(try states.all().count == 2)
+    }
+}

@@ -45,7 +45,6 @@ public struct ECMGDaemon: Sendable {
     /// Runs until SIGTERM or SIGINT and returns the exit status.
     public func run() async -> Int32 {
         let signals = TerminationSignals()
-        let startedAt = ECMGServiceContext.systemClock()
         let pool = ConnectionPool(settings: .forGenerator(configuration.database), threads: 1, logger: logger)
         let settings: ECMGRowSettings
         switch await loadSettings(pool: pool, signals: signals) {
@@ -79,7 +78,7 @@ public struct ECMGDaemon: Sendable {
             return ExitStatus.failed
         }
         let worker = ECMGDatabaseWorker(
-            pool: pool, server: server, cwLogMinutes: configuration.ecmg.cwLogMinutes, savedCopy: savedCopy, startedAt: startedAt)
+            pool: pool, server: server, cwLogMinutes: configuration.ecmg.cwLogMinutes, savedCopy: savedCopy)
         let work = Task { await worker.run() }
 
         let signal = await signals.wait()

@@ -32,8 +32,6 @@ public final class ECMGDatabaseWorker: Sendable {
     private let server: ECMGServer
     private let cwLogSeconds: UInt32
     private let savedCopy: SavedSettingsFile<ECMGRowSettings>?
-    private let pid: UInt32
-    private let startedAt: UInt32
     private let rounds = Atomic<Int>(0)
     private let databaseWasUp = Atomic<Bool>(true)
     /// Rows per INSERT.
@@ -45,15 +43,12 @@ public final class ECMGDatabaseWorker: Sendable {
 
     /// A worker for `server`'s generator.
     public init(
-        pool: ConnectionPool, server: ECMGServer, cwLogMinutes: Int, savedCopy: SavedSettingsFile<ECMGRowSettings>?,
-        pid: UInt32 = UInt32(truncatingIfNeeded: getpid()), startedAt: UInt32
+        pool: ConnectionPool, server: ECMGServer, cwLogMinutes: Int, savedCopy: SavedSettingsFile<ECMGRowSettings>?
     ) {
         self.pool = pool
         self.server = server
         self.cwLogSeconds = UInt32(max(1, cwLogMinutes) * 60)
         self.savedCopy = savedCopy
-        self.pid = pid
-        self.startedAt = startedAt
     }
 
     /// Runs a round every second until the task is cancelled.
@@ -76,7 +71,6 @@ public final class ECMGDatabaseWorker: Sendable {
         let peersJSON = ECMGPeerRegistry.json(service.peers.snapshot(now: now), now: now)
         let prune = number % 60 == 0
         let cutoff = now > cwLogSeconds ? now - cwLogSeconds : 0
-        let (pid, startedAt) = (self.pid, self.startedAt)
 
         struct Outcome: Sendable {
             var written = 0
@@ -104,8 +98,7 @@ public final class ECMGDatabaseWorker: Sendable {
                 }
                 do {
                     try connection.ecmgs.touch(id: ecmgID, time: now, version: loaded.version, peers: peersJSON)
-                    try connection.generatorStates.recordRuntime(
-                        kind: "ecmg", generatorID: ecmgID, pid: pid, startedAt: startedAt, peers: peersJSON, now: now)
+                    try connection.generatorStates.reportRunning(.ecmg, id: ecmgID, peers: peersJSON)
                 } catch {
                     outcome.errors.append("heartbeat: \(error)")
                 }
@@ -169,7 +162,7 @@ public final class ECMGDatabaseWorker: Sendable {
             logger.info("applied row version \(row.version)\(row.reload != 0 ? " (reload requested)" : "")")
             _ = try? await pool.withConnection { connection in
                 try connection.ecmgs.clearReload(id: ecmgID)
-                try connection.generatorStates.recordError(kind: "ecmg", generatorID: ecmgID, message: nil, now: now)
+                try connection.generatorStates.recordError(.ecmg, id: ecmgID, message: nil)
             }
             return settings
         } catch {
@@ -177,7 +170,7 @@ public final class ECMGDatabaseWorker: Sendable {
             let message = "row version \(row.version) not applied: \(error)"
             _ = try? await pool.withConnection { connection in
                 try connection.ecmgs.clearReload(id: ecmgID)
-                try connection.generatorStates.recordError(kind: "ecmg", generatorID: ecmgID, message: message, now: now)
+                try connection.generatorStates.recordError(.ecmg, id: ecmgID, message: message)
             }
             return nil
         }
