@@ -137,3 +137,46 @@ struct ECMGServerTests {
 final class Flag: Sendable {
     let value = Atomic<Bool>(false)
 }
+
+@Suite("ECMG capture read by tshark's SimulCrypt dissector")
+struct ECMGCaptureTests {
+    @Test(
+        "a capture of an scs session: SimulCrypt messages of every kind, none malformed",
+        .enabled(if: getuid() == 0 && (try? Subprocess.resolve("tshark")) != nil))
+    func tshark() async throws {
+        let settings = ECMGTestSupport.settings(packetMode: .transportStreamPackets, minCPDuration: 10)
+        let service = ECMGServiceContext(settings: settings, ident: 0x0B00, logger: ECMGTestSupport.logger)
+        let server = try await ECMGServer.start(service: service, group: MultiThreadedEventLoopGroup.singleton)
+        defer { Task { await server.shutdown() } }
+        let port = try #require(server.localAddress?.port)
+        let scratch = try ScratchDirectory(prefix: "tvcas-tshark")
+        defer { scratch.remove() }
+        let capture = scratch.path("ecmg.pcapng")
+        let tshark = Process()
+        tshark.executableURL = URL(fileURLWithPath: try Subprocess.resolve("tshark"))
+        tshark.arguments = ["-i", "lo", "-f", "tcp port \(port)", "-w", capture, "-q", "-a", "duration:9"]
+        tshark.standardOutput = FileHandle.nullDevice
+        tshark.standardError = FileHandle.nullDevice
+        try tshark.run()
+        try await Task.sleep(for: .seconds(2))
+        _ = try TappedSCS.run(port: port, accessCriteria: ["00000010"], seconds: 4)
+        // A garbage message too, answered with channel_error.
+        let client = try await TestSCSClient(port: port)
+        _ = try await client.request(.channelSetup(.init(channelID: 1, superCASID: 0x0B00_0000)))
+        try await client.channel.writeAndFlush(ByteBuffer(bytes: [0x03, 0x09, 0x99, 0x00, 0x00])).get()
+        _ = try await client.next()
+        await client.close()
+        try await Task.sleep(for: .seconds(1))
+        // tshark stops by itself (-a duration); SIGINT/SIGTERM may be ignored under the test runner.
+        while tshark.isRunning { try await Task.sleep(for: .milliseconds(100)) }
+        let types = try Subprocess.run(
+            "tshark", ["-r", capture, "-d", "tcp.port==\(port),simulcrypt", "-Y", "simulcrypt", "-T", "fields", "-e", "simulcrypt.message.type"])
+        let seen = Set(types.output.split(whereSeparator: { $0 == "\n" || $0 == "," }).map(String.init))
+        for type in ["0x0001", "0x0003", "0x0101", "0x0103", "0x0201", "0x0202", "0x0005"] {
+            #expect(seen.contains(type), "message type \(type) missing from \(seen.sorted())")
+        }
+        let malformed = try Subprocess.run(
+            "tshark", ["-r", capture, "-d", "tcp.port==\(port),simulcrypt", "-Y", "_ws.malformed || _ws.expert.severity >= error"])
+        #expect(malformed.output.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "malformed: \(malformed.output)")
+    }
+}
