@@ -4,6 +4,7 @@ import PackageDescription
 // Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
 // Core: `swift package benchmark` from this folder (release build, prints throughput per benchmark).
 // SimulCrypt codec: swift run -c release --package-path Benchmarks SimulCryptBenchmarks
+// ECMG load: swift run -c release ECMGLoad --tvcas ../.build/release/tvcas --connections 40 --streams 25 --cp 1
 // Database lookups: swift run -c release LookupBenchmark --config FILE
 let package = Package(
     name: "TVCASBenchmarks",
@@ -28,6 +29,15 @@ let package = Package(
             dependencies: [
                 .product(name: "SimulCrypt", package: "tvcas"),
                 .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "ECMGLoad",
+            dependencies: [
+                .product(name: "SimulCrypt", package: "tvcas"),
+                .product(name: "TVCASCore", package: "tvcas"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -27,7 +27,12 @@ struct ECMGDaemonTests {
     func running() async throws {
         let fixture = try ECMGDaemonFixture(configKey: String(repeating: "AB", count: 32))
         let id = try fixture.insertRow { $0.version = 4 }
-        try fixture.start(extra: ["--metrics", "127.0.0.1:\(freeLoopbackPort())"])
+        // A CW log row far older than cw_log_minutes (1): pruned in the first round.
+        _ = try fixture.sql(
+            "INSERT INTO tvcas_ecmg_log (access_criteria, cw1, cw2, sock, ecmg_id, time) VALUES ('00000001', '0000000000000001', '0000000000000002', 1, \(id), 1000)"
+        )
+        let metricsPort = freeLoopbackPort()
+        try fixture.start(extra: ["--metrics", "127.0.0.1:\(metricsPort)"])
         try await fixture.waitUntilListening()
         #expect(fixture.log.contains("differs from the configuration's ecm_key"))
 
@@ -48,9 +53,13 @@ struct ECMGDaemonTests {
             #expect(try Support.decode(ecm: Array(response.ecmDatagram.readableBytesView), accessCriteria: 0x0001_0000) != nil)
         }
         #expect(fixture.log.contains("differs from ident"))
+        let metrics = try Subprocess.run("curl", ["-s", "http://127.0.0.1:\(metricsPort)/metrics"]).output
+        #expect(metrics.contains("tvcas_ecm_responses_total 5"), "metrics: \(metrics.prefix(2000))")
+        #expect(metrics.contains("tvcas_ecm_response_seconds"))
 
         // The database side, within a few rounds of the worker.
         #expect(try fixture.eventually { try fixture.sql("SELECT COUNT(*) FROM tvcas_ecmg_log WHERE ecmg_id = \(id)") == "5" })
+        #expect(try fixture.sql("SELECT COUNT(*) FROM tvcas_ecmg_log WHERE time = 1000") == "0")
         let logRow = try fixture.sql("SELECT access_criteria, cw1, cw2 FROM tvcas_ecmg_log WHERE ecmg_id = \(id) ORDER BY id LIMIT 1")
         // CP 1 is odd: cw1 (odd) is the current CW, cw2 (even) the next.
         #expect(logRow == "00FF0000\t0000000000001111\t0000000000002222")
