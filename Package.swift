@@ -139,7 +139,12 @@ let package = Package(
         .testTarget(name: "TVCASWebTests", dependencies: ["TVCASWeb", "TVCASTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TVCASGeneratorsTests",
-            dependencies: ["TVCASGenerators", "TVCASTesting"],
+            dependencies: [
+                "TVCASGenerators", "TVCASTesting", "SimulCrypt", "TVCASCore", "TVCASConfig", "TVCASDatabase",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TVCASMetricsTests", dependencies: ["TVCASMetrics", "TVCASTesting"], swiftSettings: swiftSettings),

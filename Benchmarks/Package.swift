@@ -6,6 +6,7 @@ import PackageDescription
 //   swift package --package-path Benchmarks --disable-sandbox benchmark       core formats (ordo-one)
 //   swift run -c release --package-path Benchmarks SimulCryptBenchmarks       SimulCrypt codec
 //   swift run -c release --package-path Benchmarks LookupBenchmark --config FILE --threads 8
+//   swift run -c release --package-path Benchmarks ECMGLoad --tvcas .build/release/tvcas --connections 40 --streams 25 --cp 1
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
@@ -31,6 +32,16 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Sources/SimulCryptBenchmarks"
+        ),
+        .executableTarget(
+            name: "ECMGLoad",
+            dependencies: [
+                .product(name: "SimulCrypt", package: "tvcas"),
+                .product(name: "TVCASCore", package: "tvcas"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/ECMGLoad"
         ),
         .executableTarget(
             name: "LookupBenchmark",

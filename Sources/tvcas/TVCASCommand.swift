@@ -26,6 +26,7 @@ struct TVCASCommand: AsyncParsableCommand {
             // Web.
             WebCommand.self,
             // Generators.
+            ECMGCommand.self,
             SuperviseCommand.self,
         ]
     )
