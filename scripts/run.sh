@@ -119,8 +119,22 @@ CONF
     say "nginx started (pid ${pids[-1]}) on http://127.0.0.1:8080, logs var/log/nginx-*.log"
 }
 
+start_supervisor() {
+    "$tvcas" supervise --config "$conf" >>"$var/log/supervise.log" 2>&1 &
+    pids+=($!)
+    say "supervisor started (pid ${pids[-1]}), log var/log/supervise.log; metrics http://127.0.0.1:9464/metrics, children at /targets"
+    local ports=""
+    for _ in $(seq 1 40); do
+        ports=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT CONCAT('ECMG_', e.id, ' (pid ', s.pid, ') serves SCS connections on port ', e.port) FROM tvcas_ecmg e JOIN tvcas_generator_state s ON s.kind = 'ecmg' AND s.generator_id = e.id WHERE s.pid IS NOT NULL AND e.enable = 1" 2>/dev/null || true)
+        [ -n "$ports" ] && break
+        sleep 0.25
+    done
+    say "${ports:-no ECMG running yet; see var/log/supervise.log}"
+}
+
 start_web
 start_nginx
+start_supervisor
 api_key=$(sed -n 's/^api key: //p' "$var/logins.txt")
 serial=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT serial_no FROM tvcas_smartcards ORDER BY serial_no LIMIT 1")
 say "billing API: http://127.0.0.1:8080/api.php?api_key=$api_key&serial_no=$serial"
