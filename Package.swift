@@ -4,7 +4,7 @@ import PackageDescription
 /// Swift settings shared by every target of ours: Swift 6 language mode (strict concurrency) is
 /// the default for this tools version; upcoming features keep the code ready for the next mode.
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
