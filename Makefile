@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SWIFT_FORMAT ?= swift format
 
-.PHONY: all deps build release test run format lint clean
+.PHONY: all deps build release test run format lint clean bench fuzz install
 
 all: build
 
@@ -30,5 +30,44 @@ format:
 lint:
 	$(SWIFT_FORMAT) lint --strict --recursive Package.swift Sources Tests
 
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	$(SWIFT) run -c release --package-path Benchmarks SimulCryptBenchmarks
+
+# The SimulCrypt decoder under libFuzzer + AddressSanitizer; SECONDS=600 by default.
+fuzz: deps
+	bash scripts/fuzz.sh $(or $(SECONDS),600)
+
 clean:
 	rm -rf .build
+
+# `make install` (the README's "Install" section): the binary, the shared files, the example
+# config (and a generated tvcas.toml if there is none), the nginx site, the systemd units and the
+# sysusers.d file (units and sandbox in deploy/). PREFIX and DESTDIR are respected;
+# TVCAS_BIN=path copies that binary instead of building a release one (the tests use it).
+PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc
+UNITDIR ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TVCAS_BIN ?= .build/release/tvcas
+INSTALL ?= install
+SHARE = $(PREFIX)/share/tvcas
+ETC = $(DESTDIR)$(SYSCONFDIR)
+
+.build/release/tvcas:
+	$(SWIFT) build -c release
+
+install: $(TVCAS_BIN)
+	$(INSTALL) -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(SHARE)/public $(DESTDIR)$(SHARE)/templates $(DESTDIR)$(SHARE)/sql \
+		$(DESTDIR)$(PREFIX)/share/doc/tvcas $(ETC)/tvcas $(ETC)/nginx/sites-available $(DESTDIR)$(UNITDIR) $(DESTDIR)$(SYSUSERSDIR)
+	$(INSTALL) -m 755 $(TVCAS_BIN) $(DESTDIR)$(PREFIX)/bin/tvcas
+	for d in public templates sql; do [ ! -d $$d ] || cp -R $$d/. $(DESTDIR)$(SHARE)/$$d/; done
+	$(INSTALL) -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/tvcas/README.md
+	$(INSTALL) -m 644 tvcas.toml.example $(ETC)/tvcas/tvcas.toml.example
+	sed -e 's|@LISTEN@|80|' -e 's|@FASTCGI@|unix:/run/tvcas/web.sock|' -e 's|@PUBLIC@|$(SHARE)/public|' \
+		nginx/tvcas.conf >$(ETC)/nginx/sites-available/tvcas
+	for u in tvcas-web.socket tvcas-web.service tvcas-supervise.service; do \
+		sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@SYSCONFDIR@|$(SYSCONFDIR)|g' -e '/@HARDENING@/{r deploy/hardening.conf' -e 'd;}' \
+			deploy/$$u >$(DESTDIR)$(UNITDIR)/$$u && chmod 644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; done
+	$(INSTALL) -m 644 deploy/tvcas.sysusers.conf $(DESTDIR)$(SYSUSERSDIR)/tvcas.conf
+	@bash deploy/post-install.sh "$(DESTDIR)" "$(PREFIX)" "$(SYSCONFDIR)" "$(DESTDIR)$(PREFIX)/bin/tvcas" "$(SYSUSERSDIR)"

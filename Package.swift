@@ -4,7 +4,7 @@ import PackageDescription
 /// Swift settings shared by every target of ours: Swift 6 language mode (strict concurrency) is
 /// the default for this tools version; upcoming features keep the code ready for the next mode.
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -140,7 +140,12 @@ let package = Package(
         .testTarget(name: "TVCASWebTests", dependencies: ["TVCASWeb", "TVCASTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TVCASGeneratorsTests",
-            dependencies: ["TVCASGenerators", "TVCASTesting"],
+            dependencies: [
+                "TVCASGenerators", "TVCASTesting", "SimulCrypt", "TVCASCore", "TVCASConfig", "TVCASDatabase",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TVCASMetricsTests", dependencies: ["TVCASMetrics", "TVCASTesting"], swiftSettings: swiftSettings),

@@ -2,16 +2,19 @@
 import PackageDescription
 
 // Benchmarks of TVCAS, kept out of the main package so that its build and CI stay lean.
-// CoreBenchmarks: `swift package benchmark` from this folder (release build, throughput per benchmark).
-// The others are plain executables: `swift run -c release --package-path Benchmarks <Name>`
-// (LookupBenchmark takes `--config FILE`).
+// From the repository root (`make bench` runs the first two):
+//   swift package --package-path Benchmarks --disable-sandbox benchmark       core formats (ordo-one)
+//   swift run -c release --package-path Benchmarks SimulCryptBenchmarks       SimulCrypt codec
+//   swift run -c release --package-path Benchmarks LookupBenchmark --config FILE --threads 8
+//   swift run -c release --package-path Benchmarks EMMGBenchmark [--cards 1000000] [--batch 10000] [--config FILE]
+//   swift run -c release --package-path Benchmarks ECMGLoad --tvcas .build/release/tvcas --connections 40 --streams 25 --cp 1
 let package = Package(
     name: "TVCASBenchmarks",
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "tvcas", path: ".."),
-        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         .executableTarget(
@@ -28,7 +31,18 @@ let package = Package(
             dependencies: [
                 .product(name: "SimulCrypt", package: "tvcas"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            path: "Sources/SimulCryptBenchmarks"
+        ),
+        .executableTarget(
+            name: "ECMGLoad",
+            dependencies: [
+                .product(name: "SimulCrypt", package: "tvcas"),
+                .product(name: "TVCASCore", package: "tvcas"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "Sources/ECMGLoad"
         ),
         .executableTarget(
             name: "EMMGBenchmark",
@@ -39,11 +53,13 @@ let package = Package(
                 .product(name: "SimulCrypt", package: "tvcas"),
                 .product(name: "TVCASTesting", package: "tvcas"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            path: "Sources/EMMGBenchmark"
         ),
         .executableTarget(
             name: "LookupBenchmark",
-            dependencies: [.product(name: "TVCASDatabase", package: "tvcas")]
+            dependencies: [.product(name: "TVCASDatabase", package: "tvcas")],
+            path: "Sources/LookupBenchmark"
         ),
     ]
 )

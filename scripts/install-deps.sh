@@ -9,6 +9,7 @@ packages=(
     libfcgi-dev libfcgi-bin                   # FastCGI responder, cgi-fcgi for the API checker
     nginx curl
     tshark                                    # SimulCrypt dissector for capture checks
+    systemd                                   # systemd-analyze scores the installed units
 )
 python_packages=(simulcrypt)                  # third-party SCS and MUX simulators, smdecode
 

@@ -8,15 +8,21 @@ var="$top/var"
 tvcas="$top/.build/release/tvcas"
 mysql_dir="$var/mysql"
 mysql_sock="$var/run/mysqld.sock"
+conf="$var/tvcas.toml"
 pids=()
+mysql_pid=""
+sleeper=""
 
 say() { printf 'run: %s\n' "$*"; }
 
 stop_all() {
     trap - INT TERM EXIT
     say "stopping"
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    if [ -S "$mysql_sock" ]; then
+    [ -n "$sleeper" ] && kill "$sleeper" 2>/dev/null || true
+    # Newest first: nginx and the web before the database they use.
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ -n "$mysql_pid" ] && mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1; then
         mariadb-admin -uroot -S "$mysql_sock" shutdown 2>/dev/null || true
         say "MariaDB stopped"
     fi
@@ -24,11 +30,11 @@ stop_all() {
 }
 
 start_mariadb() {
-    mkdir -p "$var/run" "$var/log"
+    mkdir -p "$var/run" "$var/log/mariadb"
     local user_args=()
     if [ "$(id -u)" = 0 ]; then
         user_args=(--user=mysql)
-        chown mysql:mysql "$var/run"
+        chown mysql:mysql "$var/run" "$var/log/mariadb"
     fi
     if [ ! -d "$mysql_dir/mysql" ]; then
         mkdir -p "$mysql_dir"
@@ -42,21 +48,108 @@ start_mariadb() {
         return
     fi
     mariadbd --no-defaults "${user_args[@]}" --datadir="$mysql_dir" --socket="$mysql_sock" \
-        --pid-file="$var/run/mysqld.pid" --skip-networking --log-error="$var/log/mariadb.log" \
-        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci &
-    pids+=($!)
+        --pid-file="$var/run/mysqld.pid" --skip-networking --log-error="$var/log/mariadb/error.log" \
+        --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci 2>/dev/null &
+    mysql_pid=$!
     for _ in $(seq 1 100); do
         mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 && break
         sleep 0.1
     done
-    mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 || { say "MariaDB did not start; see var/log/mariadb.log"; exit 1; }
-    say "MariaDB started (pid ${pids[-1]}) on $mysql_sock, data in var/mysql, log var/log/mariadb.log"
+    mariadb-admin -uroot -S "$mysql_sock" ping >/dev/null 2>&1 || { say "MariaDB did not start; see var/log/mariadb/error.log"; exit 1; }
+    say "MariaDB started (pid $mysql_pid) on $mysql_sock, data in var/mysql, log var/log/mariadb/error.log"
+}
+
+write_config() {
+    # A demo configuration with random passwords, API key and secret: no default credentials.
+    # The passwords are stored hashed, so the logins printed once are kept in var/logins.txt.
+    if [ ! -f "$conf" ]; then
+        mkdir -p "$var/state"
+        "$tvcas" init-config --demo --out "$conf" --state-dir "$var/state" \
+            --mysql-socket "$mysql_sock" --listen "unix:$var/run/tvcas-web.sock" --sql-dir "$top/sql" >"$var/logins.txt"
+        chmod 600 "$var/logins.txt"
+        say "demo configuration written to var/tvcas.toml"
+    fi
+    export TVCAS_CONFIG="$conf"
 }
 
 trap stop_all INT TERM EXIT
+write_config
 start_mariadb
 mariadb -uroot -S "$mysql_sock" -e "CREATE DATABASE IF NOT EXISTS tvcas CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+"$tvcas" migrate --config "$conf" | sed 's/^/run: migrate: /'
+"$tvcas" demo-data --config "$conf" --cards "${TVCAS_DEMO_CARDS:-10000}" --if-empty | sed 's/^/run: /'
 say "database tvcas ready (mariadb -uroot -S $mysql_sock tvcas)"
 
+start_web() {
+    local sock="$var/run/tvcas-web.sock"
+    "$tvcas" web --config "$conf" >>"$var/log/web.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 100); do [ -S "$sock" ] && break; sleep 0.1; done
+    [ -S "$sock" ] || { say "tvcas web did not start; see var/log/web.log"; exit 1; }
+    say "tvcas web started (pid ${pids[-1]}) on $sock, log var/log/web.log"
+}
+
+start_nginx() {
+    local dir="$var/nginx"
+    mkdir -p "$dir"
+    sed -e "s|@LISTEN@|127.0.0.1:8080|" -e "s|@FASTCGI@|unix:$var/run/tvcas-web.sock|" \
+        -e "s|@PUBLIC@|$top/public|" "$top/nginx/tvcas.conf" >"$dir/site.conf"
+    cat >"$dir/nginx.conf" <<CONF
+daemon off;
+worker_processes 1;
+pid $var/run/nginx.pid;
+error_log $var/log/nginx-error.log;
+$( [ "$(id -u)" = 0 ] && echo "user root;" )
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log $var/log/nginx-access.log;
+    client_body_temp_path $dir/client_body;
+    fastcgi_temp_path $dir/fastcgi;
+    proxy_temp_path $dir/proxy;
+    uwsgi_temp_path $dir/uwsgi;
+    scgi_temp_path $dir/scgi;
+    include $dir/site.conf;
+}
+CONF
+    nginx -p "$dir" -c "$dir/nginx.conf" &
+    pids+=($!)
+    for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.1; done
+    say "nginx started (pid ${pids[-1]}) on http://127.0.0.1:8080, logs var/log/nginx-*.log"
+}
+
+start_supervisor() {
+    "$tvcas" supervise --config "$conf" >>"$var/log/supervise.log" 2>&1 &
+    pids+=($!)
+    say "supervisor started (pid ${pids[-1]}), log var/log/supervise.log; metrics http://127.0.0.1:9464/metrics, children at /targets"
+    local ports=""
+    for _ in $(seq 1 40); do
+        ports=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT CONCAT('ECMG_', e.id, ' (pid ', s.pid, ') serves SCS connections on port ', e.port) FROM tvcas_ecmg e JOIN tvcas_generator_state s ON s.kind = 'ecmg' AND s.generator_id = e.id WHERE s.pid IS NOT NULL AND e.enable = 1" 2>/dev/null || true)
+        [ -n "$ports" ] && break
+        sleep 0.25
+    done
+    say "${ports:-no ECMG running yet; see var/log/supervise.log}"
+}
+
+start_web
+start_nginx
+start_supervisor
+api_key=$(sed -n 's/^api key: //p' "$var/logins.txt")
+serial=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT serial_no FROM tvcas_smartcards ORDER BY serial_no LIMIT 1")
+say "billing API: http://127.0.0.1:8080/api.php?api_key=$api_key&serial_no=$serial"
+say "configuration: $conf (logins below, kept in var/logins.txt)"
+sed 's/^/    /' "$var/logins.txt"
 say "running; press Ctrl-C to stop everything"
-if [ -n "${TVCAS_RUN_SECONDS:-}" ]; then sleep "$TVCAS_RUN_SECONDS"; else while true; do sleep 3600; done; fi
+# `wait` (unlike a foreground sleep) lets the INT/TERM trap run at once.
+if [ -n "${TVCAS_RUN_SECONDS:-}" ]; then
+    sleep "$TVCAS_RUN_SECONDS" &
+    sleeper=$!
+    wait $sleeper
+else
+    while true; do
+        sleep 3600 &
+        sleeper=$!
+        wait $sleeper
+    done
+fi

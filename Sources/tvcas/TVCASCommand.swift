@@ -23,8 +23,12 @@ struct TVCASCommand: AsyncParsableCommand {
             // Database.
             MigrateCommand.self,
             DemoDataCommand.self,
+            // Web.
+            WebCommand.self,
             // Generators.
+            ECMGCommand.self,
             EMMGCommand.self,
+            SuperviseCommand.self,
         ]
     )
 }

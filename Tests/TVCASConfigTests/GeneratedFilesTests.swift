@@ -6,12 +6,12 @@ import Testing
 /// The schema, the loader, the example file and the documentation agree.
 ///
 /// Run with `TVCAS_UPDATE_GENERATED=1` to rewrite `tvcas.toml.example` and the key tables of
-/// `docs/configuration.md` from the schema.
+/// the README's configuration section from the schema.
 @Suite("Schema, loader, example file and documentation agree")
 struct GeneratedFilesTests {
     static let update = ProcessInfo.processInfo.environment["TVCAS_UPDATE_GENERATED"] == "1"
     static let example = RepositoryPaths.root.appendingPathComponent("tvcas.toml.example")
-    static let documentation = RepositoryPaths.root.appendingPathComponent("docs/configuration.md")
+    static let documentation = RepositoryPaths.root.appendingPathComponent("README.md")
     static let begin = "<!-- configuration keys: generated from ConfigurationSchema, do not edit by hand -->\n"
     static let end = "<!-- end of configuration keys -->"
 
@@ -66,7 +66,7 @@ struct GeneratedFilesTests {
         }
     }
 
-    @Test("docs/configuration.md lists every key with its meaning and default")
+    @Test("the README lists every configuration key with its meaning and default")
     func documentation() throws {
         var text = try String(contentsOf: Self.documentation, encoding: .utf8)
         let generated = ConfigurationReference.markdown()

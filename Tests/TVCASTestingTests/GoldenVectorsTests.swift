@@ -6,9 +6,11 @@ import Testing
 struct GoldenVectorsTests {
     struct Identified: Decodable { var id: String }
 
-    @Test("every vector file is found and decodes as a list of cases", arguments: [
-        "des3.json", "ecm.json", "emm.json", "slydate.json", "cardbin.json", "card.json", "simulcrypt.json", "csv.json",
-    ])
+    @Test(
+        "every vector file is found and decodes as a list of cases",
+        arguments: [
+            "des3.json", "ecm.json", "emm.json", "slydate.json", "cardbin.json", "card.json", "simulcrypt.json", "csv.json",
+        ])
     func loads(file: String) throws {
         let cases = try GoldenVectors.cases(Identified.self, from: file)
         #expect(!cases.isEmpty)

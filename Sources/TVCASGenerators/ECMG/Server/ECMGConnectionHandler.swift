@@ -1,0 +1,225 @@
+import Dispatch
+import Logging
+import NIOCore
+import SimulCrypt
+
+/// The SwiftNIO handler of one SCS connection: feeds decoded messages to
+/// ``ECMGConnectionState``, builds the ECMs it asks for, writes the answers, runs the `timeout`
+/// / channel_test timer, and keeps the peer table, the CW log and the metrics current.
+///
+/// Sits behind `ByteToMessageHandler(SimulCryptMessageDecoder<ECMGMessage>)` and in front of
+/// `MessageToByteHandler(SimulCryptMessageEncoder<ECMGMessage>)`. Everything it does happens on
+/// its channel's event loop; nothing on this path waits for the database.
+public final class ECMGConnectionHandler: ChannelInboundHandler {
+    public typealias InboundIn = Result<SimulCryptPDU<ECMGMessage>, SimulCryptDecodingError>
+    public typealias OutboundOut = SimulCryptPDU<ECMGMessage>
+
+    private let service: ECMGServiceContext
+    private var state: ECMGConnectionState
+    private var responder: ECMResponder
+    private var logger: Logger
+    private var sock: UInt32 = 0
+    private var lastActivity = NIODeadline.distantPast
+    private var idleCheck: Scheduled<Void>?
+    private var isClosing = false
+
+    /// A handler for a new connection of `service`.
+    public init(service: ECMGServiceContext) {
+        self.service = service
+        let settings = service.settings
+        state = ECMGConnectionState(settings: settings, ident: service.ident)
+        responder = ECMResponder(key: settings.key, filler: service.filler)
+        logger = service.logger
+    }
+
+    /// The connection's state (for tests).
+    public var connectionState: ECMGConnectionState { state }
+
+    /// The connection's `sock` number.
+    public var sockNumber: UInt32 { sock }
+
+    // MARK: Channel events
+
+    public func channelActive(context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress.map(Self.describe) ?? "unknown"
+        sock = service.peers.open(address: address)
+        logger[metadataKey: "peer"] = "\(address)"
+        logger[metadataKey: "sock"] = "\(sock)"
+        service.metrics.connectionsAccepted.increment()
+        service.metrics.connectionsOpen.record(service.peers.openCount)
+        logger.debug("SCS connected")
+        lastActivity = context.eventLoop.now
+        scheduleIdleCheck(context: context)
+        context.fireChannelActive()
+    }
+
+    public func channelInactive(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        idleCheck = nil
+        service.peers.close(sock: sock, now: service.clock())
+        service.metrics.connectionsOpen.record(service.peers.openCount)
+        logger.debug("SCS disconnected")
+        context.fireChannelInactive()
+    }
+
+    public func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let arrival = DispatchTime.now().uptimeNanoseconds
+        lastActivity = context.eventLoop.now
+        guard !isClosing else { return }
+        let input = unwrapInboundIn(data)
+        if case .success(let pdu) = input, case .channelSetup = pdu.message {
+            state.apply(settings: service.settings)
+        }
+        perform(state.receive(input), context: context, arrival: arrival)
+    }
+
+    public func channelReadComplete(context: ChannelHandlerContext) {
+        context.flush()
+        context.fireChannelReadComplete()
+    }
+
+    public func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? SimulCryptDecodingError, !isClosing {
+            perform(state.receiveUnreadable(error), context: context, arrival: DispatchTime.now().uptimeNanoseconds)
+            context.flush()
+            return
+        }
+        if !isClosing {
+            logger.debug("connection error: \(error)")
+            isClosing = true
+            context.close(promise: nil)
+        }
+    }
+
+    // MARK: Acting
+
+    private func perform(_ action: ECMGConnectionAction, context: ChannelHandlerContext, arrival: UInt64) {
+        if let reply = action.reply, action.close == nil {
+            context.write(wrapOutboundOut(reply), promise: nil)
+        }
+        if let request = action.ecmRequest {
+            answer(request, context: context, arrival: arrival)
+        }
+        if let event = action.event {
+            note(event)
+        }
+        if let reason = action.close {
+            close(context: context, reason: reason, lastReply: action.reply)
+        }
+    }
+
+    private func answer(_ request: ECMRequest, context: ChannelHandlerContext, arrival: UInt64) {
+        let now = service.clock()
+        do {
+            let response = try responder.response(to: request, time: now, allocator: context.channel.allocator)
+            context.write(wrapOutboundOut(response), promise: nil)
+        } catch {
+            service.peers.countProvision(sock: sock, answered: false)
+            logger.error("ECM for stream \(request.streamID) CP \(request.cpNumber) failed: \(error)")
+            let failure = ECMGMessage.streamError(
+                .init(channelID: request.channelID, streamID: request.streamID, errorStatus: .outOfComputationalResources))
+            context.write(wrapOutboundOut(SimulCryptPDU(protocolVersion: request.protocolVersion, message: failure)), promise: nil)
+            service.metrics.countErrorSent(.outOfComputationalResources)
+            return
+        }
+        service.peers.countProvision(sock: sock, answered: true)
+        service.cwLog.append(
+            CWLogRecord(
+                accessCriteria: request.accessCriteria, oddControlWord: request.oddControlWord,
+                evenControlWord: request.evenControlWord, sock: sock, time: now))
+        service.metrics.ecmResponses.increment()
+        service.metrics.ecmResponseTime.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds &- arrival))
+    }
+
+    private func note(_ event: ECMGConnectionEvent) {
+        switch event {
+        case .channelOpened(let channelID, let superCASID, let identMismatch):
+            if let settings = state.channel?.settings, settings.key != responder.key {
+                responder = ECMResponder(key: settings.key, filler: service.filler)
+            }
+            logger.info("channel \(channelID) set up, super_CAS_id \(Self.hex(superCASID, digits: 8))")
+            if identMismatch {
+                logger.warning(
+                    "super_CAS_id \(Self.hex(superCASID, digits: 8)) of channel \(channelID): CA_system_id \(Self.hex(superCASID >> 16, digits: 4)) differs from ident \(Self.hex(UInt32(service.ident), digits: 4))"
+                )
+            }
+        case .streamOpened(let channelID, let streamID, let ecmID):
+            logger.debug("stream \(streamID) set up on channel \(channelID)\(ecmID.map { ", ECM_id \($0)" } ?? "")")
+        case .streamClosed(let channelID, let streamID):
+            logger.debug("stream \(streamID) closed on channel \(channelID)")
+        case .answeredError(let status, let detail):
+            service.metrics.countErrorSent(status)
+            logger.warning("answered with error_status \(status): \(detail)")
+        case .peerReportedError(let streamID, let statuses):
+            let what = streamID.map { "stream_error for stream \($0)" } ?? "channel_error"
+            logger.warning("SCS sent \(what): \(statuses.map(\.description).joined(separator: ", "))")
+        case .sentChannelTest:
+            logger.debug("sent channel_test after \(state.timeout) s of silence")
+        }
+    }
+
+    /// Sends `lastReply` (if any) and everything written before it, then closes the connection.
+    public func close(context: ChannelHandlerContext, reason: ECMGCloseReason, lastReply: SimulCryptPDU<ECMGMessage>? = nil) {
+        guard !isClosing else { return }
+        isClosing = true
+        idleCheck?.cancel()
+        idleCheck = nil
+        switch reason {
+        case .channelClosed: logger.info("closing: \(reason)")
+        case .shutdown: logger.debug("closing: \(reason)")
+        default: logger.warning("closing: \(reason)")
+        }
+        service.metrics.countClosed(Self.label(reason))
+        guard let lastReply else {
+            context.flush()
+            context.close(promise: nil)
+            return
+        }
+        let channel = context.channel
+        context.writeAndFlush(wrapOutboundOut(lastReply)).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    // MARK: The timeout / channel_test timer
+
+    private func scheduleIdleCheck(context: ChannelHandlerContext) {
+        let timeout = state.timeout
+        guard timeout > 0, !isClosing else { return }
+        let deadline = lastActivity + .seconds(Int64(timeout))
+        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            self.idleCheckFired(context: context)
+        }
+    }
+
+    private func idleCheckFired(context: ChannelHandlerContext) {
+        idleCheck = nil
+        guard !isClosing else { return }
+        let timeout = state.timeout
+        if timeout > 0, context.eventLoop.now - lastActivity >= .seconds(Int64(timeout)) {
+            lastActivity = context.eventLoop.now
+            perform(state.peerWasIdle(), context: context, arrival: DispatchTime.now().uptimeNanoseconds)
+            context.flush()
+        }
+        scheduleIdleCheck(context: context)
+    }
+
+    // MARK: Text
+
+    static func describe(_ address: SocketAddress) -> String {
+        "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
+    }
+
+    static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    static func label(_ reason: ECMGCloseReason) -> String {
+        switch reason {
+        case .channelClosed: "channel_close"
+        case .idleWithoutChannel: "idle"
+        case .noAnswerToChannelTest: "channel_test_unanswered"
+        case .messageTooLong: "message_too_long"
+        case .shutdown: "shutdown"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Logging
+import TVCASConfig
+import TVCASDatabase
+
+/// `tvcas web`: the FastCGI responder with TVCAS's routes, set up from the configuration.
+public struct WebService: Sendable {
+    /// The responder.
+    public let server: FastCGIServer
+
+    /// Builds the routes and the responder from `configuration` (`[web] listen`, `workers`,
+    /// `upload_max_mb`, `api_key`, the database keys).
+    public init(configuration: Configuration, logger: Logger) throws {
+        let settings = DatabaseSettings(configuration.database)
+        let router = Self.router(apiKey: configuration.apiKey, store: DatabaseBillingCardStore(settings: settings), logger: logger)
+        let serverConfiguration = FastCGIServer.Configuration(
+            listen: try FastCGIListenAddress(configuration.web.listen.description),
+            workers: configuration.web.workers,
+            maxBodyBytes: configuration.web.uploadMaxMegabytes << 20
+        )
+        server = FastCGIServer(configuration: serverConfiguration, logger: logger) { router.respond(to: $0) }
+    }
+
+    private init(server: FastCGIServer) {
+        self.server = server
+    }
+
+    /// The same responder answering every request with a fixed 2-byte body and no database: the
+    /// ceiling the benchmark compares the API with (`tvcas web --benchmark-trivial`, hidden).
+    public static func trivial(configuration: Configuration, logger: Logger) throws -> WebService {
+        let serverConfiguration = FastCGIServer.Configuration(
+            listen: try FastCGIListenAddress(configuration.web.listen.description), workers: configuration.web.workers)
+        let body: [UInt8] = Array("ok".utf8)
+        return WebService(
+            server: FastCGIServer(configuration: serverConfiguration, logger: logger) { _ in
+                Response(status: .ok, headers: [.init(name: "Content-Type", value: "text/plain")], body: .bytes(body))
+            })
+    }
+
+    /// The route table: `/api.php` (the billing API).
+    public static func router(apiKey: String, store: any BillingCardStore, logger: Logger) -> Router {
+        var router = Router(logger: logger)
+        let api = BillingAPI(apiKey: apiKey, store: store, logger: logger)
+        router.add("/api.php") { try api.respond(to: $0) }
+        return router
+    }
+
+    /// Serves until `SIGTERM` or `SIGINT`, then finishes the requests in flight and returns.
+    public func run() throws {
+        try server.run()
+    }
+}

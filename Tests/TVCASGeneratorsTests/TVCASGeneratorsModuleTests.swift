@@ -1,7 +1,0 @@
-import TVCASGenerators
-import Testing
-
-@Test("the TVCASGenerators module links")
-func TVCASGeneratorsLinks() {
-    #expect(TVCASGeneratorsModule.name == "TVCASGenerators")
-}
