@@ -79,7 +79,7 @@ let settings: DatabaseSettings
 if let socket = options.socket, let database = options.database {
     settings = DatabaseSettings(endpoint: .socket(socket), user: "root", database: database, connectTimeout: 5, readTimeout: 300)
 } else if let config = options.config {
-    settings = try DatabaseConfigFile(path: config).settings()
+    settings = try DatabaseSettings(configurationFile: config)
 } else {
     let server = try MariaDBServer.start(tcp: false)
     let name = try server.makeDatabase(prefix: "emmgbench")
