@@ -44,12 +44,14 @@ public final class MariaDBServer: @unchecked Sendable {
     private static var runsAsRoot: Bool { geteuid() == 0 }
 
     private func install() throws {
+        // Its own tmpdir: the bootstrap's temporary tables never meet another server's in /tmp.
+        try FileManager.default.createDirectory(atPath: directory.path("tmp"), withIntermediateDirectories: true)
         var arguments = [
-            "--no-defaults", "--datadir=\(directory.path("data"))",
+            "--no-defaults", "--datadir=\(directory.path("data"))", "--tmpdir=\(directory.path("tmp"))",
             "--auth-root-authentication-method=socket", "--skip-test-db",
         ]
         if Self.runsAsRoot {
-            _ = try Subprocess.check("chown", ["mysql:mysql", directory.url.path])
+            _ = try Subprocess.check("chown", ["mysql:mysql", directory.url.path, directory.path("tmp")])
             arguments.insert("--user=mysql", at: 1)
         }
         try Subprocess.check("mariadb-install-db", arguments)
@@ -59,6 +61,7 @@ public final class MariaDBServer: @unchecked Sendable {
         var arguments = [
             "--no-defaults",
             "--datadir=\(directory.path("data"))",
+            "--tmpdir=\(directory.path("tmp"))",
             "--socket=\(socketPath)",
             "--pid-file=\(directory.path("mysqld.pid"))",
             "--log-error=\(directory.path("error.log"))",
