@@ -1,0 +1,69 @@
+/// The smartcards page's list (decisions.md §5): by serial with keyset pagination (the page
+/// after a serial, never an OFFSET or a COUNT of the whole table), optionally narrowed to a
+/// serial prefix (an index range) or to words starting the name or info (FULLTEXT, `word*`).
+public struct CardListing {
+    let connection: Connection
+
+    /// What narrows the list.
+    public enum Filter: Sendable, Equatable {
+        /// Every card.
+        case all
+        /// Serials between these two (a prefix's range).
+        case serials(ClosedRange<UInt32>)
+        /// Cards whose name or info have words starting with each of these.
+        case wordPrefixes([String])
+    }
+
+    /// Up to `limit` cards matching `filter` with serials above `after`, by serial.
+    public func page(_ filter: Filter, after: UInt32 = 0, limit: Int = 30) throws(DatabaseError) -> [Card] {
+        switch filter {
+        case .all:
+            return try connection.query(
+                "SELECT \(Card.columns) FROM tvcas_smartcards WHERE serial_no > ? ORDER BY serial_no LIMIT ?", [after, limit]
+            ).map(Card.init(row:))
+        case .serials(let range):
+            return try connection.query(
+                "SELECT \(Card.columns) FROM tvcas_smartcards WHERE serial_no BETWEEN ? AND ? AND serial_no > ? ORDER BY serial_no LIMIT ?",
+                [range.lowerBound, range.upperBound, after, limit]
+            ).map(Card.init(row:))
+        case .wordPrefixes(let words):
+            guard !words.isEmpty else { return [] }
+            let query = words.map { "+\($0)*" }.joined(separator: " ")
+            return try connection.query(
+                """
+                SELECT \(Card.columns) FROM tvcas_smartcards WHERE MATCH(name, info) AGAINST (? IN BOOLEAN MODE)
+                AND serial_no > ? ORDER BY serial_no LIMIT ?
+                """, [query, after, limit]
+            ).map(Card.init(row:))
+        }
+    }
+}
+
+extension CardListing.Filter {
+    /// The filter for a search box's text: digits (dashes and spaces allowed, as in
+    /// `210-000-000-5`) are a serial prefix; anything else is split into words, each a prefix
+    /// (FULLTEXT operators dropped); empty text is every card.
+    public init(searching text: String) {
+        let trimmed = text.trimmingWhitespace()
+        guard !trimmed.isEmpty else {
+            self = .all
+            return
+        }
+        let digits = trimmed.filter { $0 != "-" && $0 != " " }
+        if !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let prefix = UInt64(digits) {
+            var scale: UInt64 = 1
+            for _ in digits.count..<10 { scale *= 10 }
+            let low = min(prefix * scale, UInt64(UInt32.max))
+            let high = min((prefix + 1) * scale - 1, UInt64(UInt32.max))
+            self = .serials(UInt32(low)...UInt32(high))
+            return
+        }
+        let words = trimmed.split(whereSeparator: { $0.isWhitespace || "+-<>()~*\"@'\\".contains($0) }).map(String.init)
+        self = .wordPrefixes(words)
+    }
+}
+
+extension Connection {
+    /// The smartcards page's list.
+    public var cardListing: CardListing { CardListing(connection: self) }
+}
