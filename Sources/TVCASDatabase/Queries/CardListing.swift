@@ -39,6 +39,13 @@ public struct CardListing {
     }
 }
 
+extension CardListing {
+    /// The card with the highest serial (the add form starts from it), nil on an empty table.
+    public func highest() throws(DatabaseError) -> Card? {
+        try connection.queryFirst("SELECT \(Card.columns) FROM tvcas_smartcards ORDER BY serial_no DESC LIMIT 1").map(Card.init(row:))
+    }
+}
+
 extension CardListing.Filter {
     /// The filter for a search box's text: digits (dashes and spaces allowed, as in
     /// `210-000-000-5`) are a serial prefix; anything else is split into words, each a prefix

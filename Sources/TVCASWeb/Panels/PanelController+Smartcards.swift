@@ -7,9 +7,7 @@ extension PanelController {
 
     /// `?op=smartcards[&s=<search>][&after=<serial>]`: the list, by serial, a page after a serial.
     func smartcards(_ page: PanelPage, started: Date) throws -> Response {
-        if page.query("fm") != nil {
-            return Router.page(.notFound, "The .bin download is not available yet.")
-        }
+        if let serial = page.query("fm") { return try cardBin(page, serial: serial) }
         let search = page.query("s") ?? ""
         var after: UInt32 = 0
         if let text = page.query("after"), !text.isEmpty {
@@ -35,7 +33,14 @@ extension PanelController {
         if after > 0 { context["first"] = "\(page.role.basePath)?op=smartcards\(searchPart)" }
         return render(
             page, title: "Smartcards", template: "smartcards", context: context,
-            message: page.query("edited").flatMap(UInt32.init).map { "Smartcard \(SerialText.grouped($0)) saved." }, started: started)
+            message: Self.doneMessage(page), started: started)
+    }
+
+    /// The message after an action (`edited=` or `added=` a serial).
+    static func doneMessage(_ page: PanelPage) -> String? {
+        if let serial = page.query("edited").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) saved." }
+        if let serial = page.query("added").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) added." }
+        return nil
     }
 
     /// Percent-encodes a query value.

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import TVCASConfig
+import TVCASCore
 import TVCASDatabase
 
 /// The admin panel (`/cas/`) and the operator panel (`/`): one set of handlers and templates,
@@ -12,6 +13,7 @@ public struct PanelController: Sendable {
     let statelessCSRF: StatelessCSRFToken
     let database: PanelConnection
     let dates: PanelDates
+    let cardBinSettings: CardBinSettings?
     let zoneName: String
     let idleSeconds: UInt32
     let logger: Logger
@@ -25,6 +27,9 @@ public struct PanelController: Sendable {
         database = PanelConnection(settings: DatabaseSettings(configuration.database))
         dates = PanelDates(zone: configuration.zone.timeZone)
         zoneName = configuration.zone.text
+        cardBinSettings = try? CardBinSettings(
+            ident: CardIdent(configuration.ident), trademark: configuration.trademark, ecmKey: ECMKey(hex: configuration.ecmKey),
+            zone: ConaxTimeZone(configuration.zone.timeZone))
         idleSeconds = UInt32(max(1, configuration.web.sessionIdleMinutes) * 60)
         self.logger = logger
     }
@@ -73,6 +78,7 @@ public struct PanelController: Sendable {
         switch page.op {
         case "smartcards": return try smartcards(page, started: started)
         case "card": return try cardForm(page, started: started)
+        case "add": return try addForm(page, started: started)
         case "logout":
             return postForm(
                 page, title: "Logout", explanation: "Logging out changes state, so it needs a POST.", action: "\(page.role.basePath)?op=logout",
@@ -86,6 +92,7 @@ public struct PanelController: Sendable {
         switch page.op {
         case "logout": return try logout(page)
         case "card": return try saveCard(page, form: form, started: started)
+        case "add": return try addCard(page, form: form, started: started)
         case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")
         }

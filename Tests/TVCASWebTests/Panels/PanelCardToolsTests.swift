@@ -1,0 +1,105 @@
+import Foundation
+import TVCASTesting
+import Testing
+
+/// The admin's `.bin` download and add-one-card, the stylesheet, and the `Secure` cookie over HTTPS.
+@Suite("Panels: .bin download, add a card, assets, HTTPS cookie")
+struct PanelCardToolsTests {
+    static let adminBasic = "admin:admin-test-password"
+    static let operBasic = "oper:oper-test-password"
+    static let ecmKey = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"
+
+    private func withStack(_ body: (WebStack) throws -> Void) throws {
+        let stack = try WebStack()
+        defer { stack.stop() }
+        try body(stack)
+    }
+
+    private func authorization(_ credentials: String) -> [String: String] {
+        ["Authorization": "Basic " + Data(credentials.utf8).base64EncodedString()]
+    }
+
+    @Test("the admin downloads a card's 90-byte .bin with the original's headers; the operator cannot; the download is logged")
+    func cardBin() throws {
+        try withStack { stack in
+            let answer = try stack.fastCGI.send("/cas/", query: "op=smartcards&fm=2100000003", headers: authorization(Self.adminBasic))
+            #expect(answer.status == 200)
+            #expect(answer.headers["Content-Type"] == "application/octet-stream")
+            #expect(answer.headers["Content-Disposition"] == "attachment; filename=210-000-000-3.bin")
+            #expect(answer.headers["Content-Length"] == "90")
+            #expect(answer.headers["Pragma"] == "public")
+            #expect(answer.body.count == 90)
+            #expect(Array(answer.body[0..<4]) == [0x7D, 0x2B, 0x75, 0x03])
+            let key = try stack.sql("SELECT `key` FROM tvcas_smartcards WHERE serial_no = 2100000003")
+            let keyHex = answer.body[74..<90].map { String(format: "%02X", $0) }.joined()
+            #expect(keyHex == key.uppercased())
+            #expect(answer.body[42..<74].map { String(format: "%02X", $0) }.joined() == Self.ecmKey)
+            #expect(try stack.sql("SELECT user, type FROM tvcas_logs WHERE msg = 'Took the firmware for smartcard 2100000003'") == "admin\t0")
+            let oper = try stack.fastCGI.send("/", query: "op=smartcards&fm=2100000003", headers: authorization(Self.operBasic))
+            #expect(oper.status == 404)
+            #expect(try stack.fastCGI.send("/cas/", query: "op=smartcards&fm=2199999999", headers: authorization(Self.adminBasic)).status == 404)
+            #expect(try stack.fastCGI.send("/cas/", query: "op=smartcards&fm=x1", headers: authorization(Self.adminBasic)).status == 400)
+        }
+    }
+
+    @Test("the admin adds one card: next serial, a fresh 32-hex key, the log row and a change-queue row; the operator cannot")
+    func addCard() throws {
+        try withStack { stack in
+            let highest = try stack.sql("SELECT MAX(serial_no) FROM tvcas_smartcards")
+            let form = try stack.panel("/cas/?op=add", basic: Self.adminBasic)
+            #expect(form.status == 200)
+            #expect(form.body.contains("Add new smartcard"))
+            #expect(form.body.contains("Attention! For convenience"))
+            let token = try #require(WebStack.csrf(in: form.body))
+            let saved = try stack.panel(
+                "/cas/?op=add",
+                form: [
+                    ("csrf", token), ("name", "New <b>card</b>"), ("info", "Somewhere 1\\"), ("pkg[]", "1"), ("start", "01.01.2025 00:00"),
+                    ("finish", "01.01.2026 00:00"), ("type", "1"),
+                ], basic: Self.adminBasic)
+            #expect(saved.status == 303)
+            let serial = UInt32(highest)! + 1
+            #expect(saved.headers["location"] == "/cas/?op=smartcards&added=\(serial)")
+            let row = try stack.sql(
+                "SELECT name, info, access_criteria, type, LENGTH(`key`), `key` REGEXP '^[0-9A-F]{32}$' FROM tvcas_smartcards WHERE serial_no = \(serial)"
+            )
+            #expect(row == "New <b>card</b>\tSomewhere 1\\\t00000002\t1\t32\t1")
+            #expect(
+                try stack.sql(
+                    "SELECT COUNT(*) FROM tvcas_logs WHERE msg = 'Add new smartcard \(serial). Name:New <b>card</b>. Info:Somewhere 1\\\\.'") == "1")
+            #expect(try stack.sql("SELECT source FROM tvcas_card_changes WHERE serial_no = \(serial)") == "panel")
+            let operForm = try stack.panel("/?op=add", basic: Self.operBasic)
+            #expect(operForm.status == 303)
+            let operPage = try stack.panel("/?op=smartcards", basic: Self.operBasic)
+            let operToken = try #require(
+                WebStack.csrf(in: operPage.body) ?? WebStack.csrf(in: try stack.panel("/?op=card&serial_no=2100000003", basic: Self.operBasic).body))
+            #expect(try stack.panel("/?op=add", form: [("csrf", operToken), ("name", "x")], basic: Self.operBasic).status == 403)
+            #expect(try stack.sql("SELECT MAX(serial_no) FROM tvcas_smartcards") == String(serial))
+        }
+    }
+
+    @Test("the stylesheet comes from public/static through nginx")
+    func stylesheet() throws {
+        try withStack { stack in
+            let css = try stack.panel("/static/tvcas.css")
+            #expect(css.status == 200)
+            #expect(css.body.contains(".panel-admin .navbar"))
+        }
+    }
+
+    @Test("the session cookie gets Secure when nginx says HTTPS")
+    func secureCookie() throws {
+        try withStack { stack in
+            let body = Data("user=oper&password=oper-test-password".utf8)
+            let environment = [
+                "REQUEST_METHOD": "POST", "SCRIPT_NAME": "/", "DOCUMENT_URI": "/", "REQUEST_URI": "/?op=login", "QUERY_STRING": "op=login",
+                "SERVER_PROTOCOL": "HTTP/1.1", "GATEWAY_INTERFACE": "CGI/1.1", "REMOTE_ADDR": "127.0.0.5", "HTTPS": "on",
+                "CONTENT_TYPE": "application/x-www-form-urlencoded", "CONTENT_LENGTH": String(body.count),
+            ]
+            let result = try Subprocess.run("cgi-fcgi", ["-bind", "-connect", stack.socketPath], input: body, environment: environment)
+            let head = String(decoding: result.standardOutput, as: UTF8.self)
+            #expect(head.contains("Status: 303"))
+            #expect(head.contains("HttpOnly; SameSite=Strict; Secure"))
+        }
+    }
+}
