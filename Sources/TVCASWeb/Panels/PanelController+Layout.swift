@@ -21,16 +21,22 @@ extension PanelController {
         let content = template.map { templates.render($0, full) } ?? ""
         var session = false
         if case .session = page.identity { session = true }
+        let mismatched = (try? page.connection.ecmKeyMismatches.ids(configuredKey: ecmKey)) ?? []
+        let warning =
+            mismatched.isEmpty
+            ? nil
+            : "ECM key doesnt match: " + mismatched.map { "ECMG_\($0)" }.joined(separator: ", ")
+                + " encrypt with another key than the configuration's ecm_key."
         return layout(
             role: page.role, op: page.op, title: title, content: content, status: status, nav: true, session: session,
             csrf: page.csrf, search: page.op == "smartcards" ? (page.query("s") ?? "") : nil, message: message, error: error,
-            started: started)
+            warning: warning, started: started)
     }
 
     /// The layout around already-rendered `content`.
     func layout(
         role: PanelRole, op: String, title: String, content: String, status: HTTPStatus, nav: Bool, session: Bool, csrf: String,
-        search: String?, message: String?, error: String?, started: Date
+        search: String?, message: String?, error: String?, warning: String? = nil, started: Date
     ) -> Response {
         let now = UInt32(Date().timeIntervalSince1970)
         let items: [[String: Any]] =
@@ -46,6 +52,7 @@ extension PanelController {
         ]
         if let message { context["message"] = message }
         if let error { context["error"] = error }
+        if let warning { context["warning"] = warning }
         var response = Response(status: status, contentType: "text/html; charset=utf-8", text: templates.render("layout", context))
         response.addHeader("Cache-Control", "no-cache, no-store")
         response.addHeader("X-Frame-Options", "DENY")

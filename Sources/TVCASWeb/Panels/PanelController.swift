@@ -14,6 +14,7 @@ public struct PanelController: Sendable {
     let database: PanelConnection
     let dates: PanelDates
     let cardBinSettings: CardBinSettings?
+    let ecmKey: String
     let zoneName: String
     let idleSeconds: UInt32
     let logger: Logger
@@ -27,6 +28,7 @@ public struct PanelController: Sendable {
         database = PanelConnection(settings: DatabaseSettings(configuration.database))
         dates = PanelDates(zone: configuration.zone.timeZone)
         zoneName = configuration.zone.text
+        ecmKey = configuration.ecmKey
         cardBinSettings = try? CardBinSettings(
             ident: CardIdent(configuration.ident), trademark: configuration.trademark, ecmKey: ECMKey(hex: configuration.ecmKey),
             zone: ConaxTimeZone(configuration.zone.timeZone))

@@ -78,6 +78,18 @@ struct PanelCardToolsTests {
         }
     }
 
+    @Test("every page warns while an ECMG's key differs from ecm_key (case-insensitively)")
+    func ecmKeyWarning() throws {
+        try withStack { stack in
+            let before = try stack.panel("/?op=smartcards", basic: Self.operBasic)
+            #expect(before.body.contains("ECM key doesnt match: ECMG_24, ECMG_26 encrypt with another key"))
+            try stack.sql("UPDATE tvcas_ecmg SET `key` = LOWER('\(Self.ecmKey)')")
+            let after = try stack.panel("/cas/?op=card&serial_no=2100000003", basic: Self.adminBasic)
+            #expect(after.status == 200)
+            #expect(!after.body.contains("ECM key doesnt match"))
+        }
+    }
+
     @Test("the stylesheet comes from public/static through nginx")
     func stylesheet() throws {
         try withStack { stack in
