@@ -40,6 +40,7 @@ extension PanelController {
     static func doneMessage(_ page: PanelPage) -> String? {
         if let serial = page.query("edited").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) saved." }
         if let serial = page.query("added").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) added." }
+        if let serial = page.query("removed").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) removed." }
         return nil
     }
 

@@ -81,6 +81,7 @@ public struct PanelController: Sendable {
         case "smartcards": return try smartcards(page, started: started)
         case "card": return try cardForm(page, started: started)
         case "add": return try addForm(page, started: started)
+        case "remove": return try removeForm(page, started: started)
         case "logout":
             return postForm(
                 page, title: "Logout", explanation: "Logging out changes state, so it needs a POST.", action: "\(page.role.basePath)?op=logout",
@@ -95,6 +96,7 @@ public struct PanelController: Sendable {
         case "logout": return try logout(page)
         case "card": return try saveCard(page, form: form, started: started)
         case "add": return try addCard(page, form: form, started: started)
+        case "remove": return try removeCard(page, form: form)
         case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")
         }

@@ -78,6 +78,29 @@ struct PanelCardToolsTests {
         }
     }
 
+    @Test("the admin removes a card after a confirmation, with the type-1 log row; the operator cannot")
+    func removeCard() throws {
+        try withStack { stack in
+            let confirm = try stack.panel("/cas/?op=remove&serial_no=2100000002", basic: Self.adminBasic)
+            #expect(confirm.status == 200)
+            #expect(confirm.body.contains("Really remove smartcard 210-000-000-2 (Kitchen)?"))
+            #expect(try stack.sql("SELECT COUNT(*) FROM tvcas_smartcards WHERE serial_no = 2100000002") == "1")
+            let token = try #require(WebStack.csrf(in: confirm.body))
+            let operPage = try stack.panel("/?op=card&serial_no=2100000003", basic: Self.operBasic)
+            let operToken = try #require(WebStack.csrf(in: operPage.body))
+            #expect(try stack.panel("/?op=remove", form: [("csrf", operToken), ("serial_no", "2100000002")], basic: Self.operBasic).status == 403)
+            #expect(try stack.panel("/cas/?op=remove", form: [("serial_no", "2100000002")], basic: Self.adminBasic).status == 403)
+            let removed = try stack.panel("/cas/?op=remove", form: [("csrf", token), ("serial_no", "2100000002")], basic: Self.adminBasic)
+            #expect(removed.status == 303)
+            #expect(removed.headers["location"] == "/cas/?op=smartcards&removed=2100000002")
+            #expect(try stack.sql("SELECT COUNT(*) FROM tvcas_smartcards WHERE serial_no = 2100000002") == "0")
+            #expect(
+                try stack.sql("SELECT type, user FROM tvcas_logs WHERE msg = 'Remove smartcard 2100000002. Name:Kitchen. Info:Moscow, Lenina st. 1'")
+                    == "1\tadmin")
+            #expect(try stack.panel("/cas/?op=remove", form: [("csrf", token), ("serial_no", "x")], basic: Self.adminBasic).status == 400)
+        }
+    }
+
     @Test("every page warns while an ECMG's key differs from ecm_key (case-insensitively)")
     func ecmKeyWarning() throws {
         try withStack { stack in
