@@ -14,28 +14,55 @@ public struct CardListing {
         case wordPrefixes([String])
     }
 
-    /// Up to `limit` cards matching `filter` with serials above `after`, by serial.
-    public func page(_ filter: Filter, after: UInt32 = 0, limit: Int = 30) throws(DatabaseError) -> [Card] {
+    /// A card's subscription state at a time.
+    public enum State: String, Sendable, CaseIterable {
+        /// `start <= now < finish`.
+        case active
+        /// `finish <= now`.
+        case expired
+        /// `start > now`.
+        case upcoming
+    }
+
+    /// Up to `limit` cards matching `filter` (and, when given, in `state` at `now` and with the
+    /// package bit `package`) with serials above `after`, by serial.
+    public func page(
+        _ filter: Filter, state: State? = nil, now: UInt32 = 0, package: Int? = nil, after: UInt32 = 0, limit: Int = 30
+    ) throws(DatabaseError) -> [Card] {
+        var conditions = ["serial_no > ?"]
+        var parameters: [any SQLValueConvertible] = [after]
         switch filter {
         case .all:
-            return try connection.query(
-                "SELECT \(Card.columns) FROM tvcas_smartcards WHERE serial_no > ? ORDER BY serial_no LIMIT ?", [after, limit]
-            ).map(Card.init(row:))
+            break
         case .serials(let range):
-            return try connection.query(
-                "SELECT \(Card.columns) FROM tvcas_smartcards WHERE serial_no BETWEEN ? AND ? AND serial_no > ? ORDER BY serial_no LIMIT ?",
-                [range.lowerBound, range.upperBound, after, limit]
-            ).map(Card.init(row:))
+            conditions.append("serial_no BETWEEN ? AND ?")
+            parameters += [range.lowerBound, range.upperBound]
         case .wordPrefixes(let words):
             guard !words.isEmpty else { return [] }
-            let query = words.map { "+\($0)*" }.joined(separator: " ")
-            return try connection.query(
-                """
-                SELECT \(Card.columns) FROM tvcas_smartcards WHERE MATCH(name, info) AGAINST (? IN BOOLEAN MODE)
-                AND serial_no > ? ORDER BY serial_no LIMIT ?
-                """, [query, after, limit]
-            ).map(Card.init(row:))
+            conditions.append("MATCH(name, info) AGAINST (? IN BOOLEAN MODE)")
+            parameters.append(words.map { "+\($0)*" }.joined(separator: " "))
         }
+        switch state {
+        case nil: break
+        case .active?:
+            conditions.append("start <= ? AND finish > ?")
+            parameters += [now, now]
+        case .expired?:
+            conditions.append("finish <= ?")
+            parameters.append(now)
+        case .upcoming?:
+            conditions.append("start > ?")
+            parameters.append(now)
+        }
+        if let package, (0..<32).contains(package) {
+            conditions.append("(CONV(access_criteria, 16, 10) & ?) <> 0")
+            parameters.append(UInt32(1) << UInt32(package))
+        }
+        parameters.append(limit)
+        return try connection.query(
+            "SELECT \(Card.columns) FROM tvcas_smartcards WHERE \(conditions.joined(separator: " AND ")) ORDER BY serial_no LIMIT ?",
+            parameters
+        ).map(Card.init(row:))
     }
 }
 

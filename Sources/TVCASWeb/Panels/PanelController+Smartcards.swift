@@ -14,8 +14,21 @@ extension PanelController {
             guard let value = UInt32(text) else { return Router.page(.badRequest, "The parameter after must be a serial number.") }
             after = value
         }
+        var state: CardListing.State?
+        if let text = page.query("state"), !text.isEmpty {
+            guard let value = CardListing.State(rawValue: text) else {
+                return Router.page(.badRequest, "state must be active, expired or upcoming.")
+            }
+            state = value
+        }
+        var package: Int?
+        if let text = page.query("pkg"), !text.isEmpty {
+            guard let bit = Int(text), (0..<32).contains(bit) else { return Router.page(.badRequest, "pkg must be a bit from 0 to 31.") }
+            package = bit
+        }
         let filter = CardListing.Filter(searching: search)
-        let cards = try page.connection.cardListing.page(filter, after: after, limit: Self.pageSize + 1)
+        let cards = try page.connection.cardListing.page(
+            filter, state: state, now: page.now, package: package, after: after, limit: Self.pageSize + 1)
         let shown = cards.prefix(Self.pageSize)
         let rows: [[String: Any]] = shown.enumerated().map { index, card in
             [
@@ -25,12 +38,21 @@ extension PanelController {
                 "expired": (card.finish ?? 0) < page.now, "edited": dates.display(card.editedAt, now: page.now),
             ]
         }
-        var context: [String: Any] = ["cards": rows]
-        let searchPart = search.isEmpty ? "" : "&s=" + Self.urlEncoded(search)
+        let names = (try? page.connection.packageNames.all()) ?? [:]
+        let stateOptions: [[String: Any]] =
+            [["value": "", "label": "any state", "selected": state == nil]]
+            + CardListing.State.allCases.map { ["value": $0.rawValue, "label": $0.rawValue, "selected": $0 == state] }
+        let packageOptions: [[String: Any]] =
+            [["value": "", "label": "any package", "selected": package == nil]]
+            + (0..<32).map { bit in ["value": String(bit), "label": "\(bit) \(names[bit] ?? "")", "selected": bit == package] }
+        var context: [String: Any] = ["cards": rows, "search": search, "states": stateOptions, "packages": packageOptions]
+        var listQuery = search.isEmpty ? "" : "&s=" + Self.urlEncoded(search)
+        if let state { listQuery += "&state=\(state.rawValue)" }
+        if let package { listQuery += "&pkg=\(package)" }
         if cards.count > Self.pageSize, let last = shown.last {
-            context["next"] = "\(page.role.basePath)?op=smartcards\(searchPart)&after=\(last.serialNo)"
+            context["next"] = "\(page.role.basePath)?op=smartcards\(listQuery)&after=\(last.serialNo)"
         }
-        if after > 0 { context["first"] = "\(page.role.basePath)?op=smartcards\(searchPart)" }
+        if after > 0 { context["first"] = "\(page.role.basePath)?op=smartcards\(listQuery)" }
         return render(
             page, title: "Smartcards", template: "smartcards", context: context,
             message: Self.doneMessage(page), started: started)

@@ -51,6 +51,33 @@ struct PanelSmartcardsTests {
         }
     }
 
+    @Test("filters: active, expired, not yet started, by package; a bad filter is a 400")
+    func filters() throws {
+        try withStack { stack in
+            try stack.sql(
+                """
+                INSERT INTO tvcas_smartcards (serial_no, name, info, `key`, access_criteria, type, pair, start, finish) VALUES
+                (2102000001, 'Active', '', 'K', '00000001', 1, 0, 1, 4000000000),
+                (2102000002, 'Expired', '', 'K', '00000002', 1, 0, 1, 1000),
+                (2102000003, 'Upcoming', '', 'K', '80000008', 1, 0, 4000000000, 4100000000)
+                """)
+            func names(_ query: String) throws -> [String] {
+                let body = try stack.panel("/?op=smartcards&s=2102\(query)", basic: Self.operBasic).body
+                return ["Active", "Expired", "Upcoming"].filter { body.contains("<td>\($0)</td>") }
+            }
+            #expect(try names("") == ["Active", "Expired", "Upcoming"])
+            #expect(try names("&state=active") == ["Active"])
+            #expect(try names("&state=expired") == ["Expired"])
+            #expect(try names("&state=upcoming") == ["Upcoming"])
+            #expect(try names("&pkg=3") == ["Upcoming"])
+            #expect(try names("&pkg=31") == ["Upcoming"])
+            #expect(try names("&pkg=1&state=expired") == ["Expired"])
+            #expect(try names("&pkg=1&state=active") == [])
+            #expect(try stack.panel("/?op=smartcards&state=gone", basic: Self.operBasic).status == 400)
+            #expect(try stack.panel("/?op=smartcards&pkg=32", basic: Self.operBasic).status == 400)
+        }
+    }
+
     @Test("edit by POST with the session's token: card, log row and change-queue row; escaped on the page")
     func editWithSession() throws {
         try withStack { stack in
