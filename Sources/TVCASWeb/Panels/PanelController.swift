@@ -97,6 +97,8 @@ public struct PanelController: Sendable {
         case "card": return try saveCard(page, form: form, started: started)
         case "add": return try addCard(page, form: form, started: started)
         case "remove": return try removeCard(page, form: form)
+        case "pair": return try toggleCard(page, form: form, toggle: .pair)
+        case "type": return try toggleCard(page, form: form, toggle: .type)
         case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")
         }

@@ -101,6 +101,38 @@ struct PanelCardToolsTests {
         }
     }
 
+    @Test("pair and protection toggles by POST: log rows, change queue; the admin's toggle moves start by 1 s; the operator has no protection")
+    func toggles() throws {
+        try withStack { stack in
+            try stack.sql("UPDATE tvcas_smartcards SET pair = 0, type = 2, start = 1000 WHERE serial_no = 2100000004")
+            let operList = try stack.panel("/?op=smartcards", basic: Self.operBasic)
+            #expect(operList.body.contains(#"action="/?op=pair""#))
+            #expect(!operList.body.contains(#"action="/?op=type""#))
+            let operToken = try #require(WebStack.csrf(in: operList.body))
+            let pairOn = try stack.panel("/?op=pair", form: [("csrf", operToken), ("serial_no", "2100000004"), ("val", "1")], basic: Self.operBasic)
+            #expect(pairOn.status == 303)
+            #expect(try stack.sql("SELECT pair, type, start FROM tvcas_smartcards WHERE serial_no = 2100000004") == "1\t2\t1000")
+            #expect(
+                try stack.sql("SELECT user FROM tvcas_logs WHERE msg = 'Edit PAIR=1 for smartcard=2100000004' ORDER BY id DESC LIMIT 1") == "oper")
+            #expect(
+                try stack.panel("/?op=type", form: [("csrf", operToken), ("serial_no", "2100000004"), ("val", "1")], basic: Self.operBasic).status
+                    == 403)
+            let adminList = try stack.panel("/cas/?op=smartcards", basic: Self.adminBasic)
+            let adminToken = try #require(WebStack.csrf(in: adminList.body))
+            let typeOn = try stack.panel(
+                "/cas/?op=type", form: [("csrf", adminToken), ("serial_no", "2100000004"), ("val", "1")], basic: Self.adminBasic)
+            #expect(typeOn.status == 303)
+            #expect(try stack.sql("SELECT pair, type, start FROM tvcas_smartcards WHERE serial_no = 2100000004") == "1\t1\t1001")
+            #expect(
+                try stack.sql("SELECT user FROM tvcas_logs WHERE msg = 'Edit TYPE=1 for smartcard=2100000004' ORDER BY id DESC LIMIT 1") == "admin")
+            #expect(try stack.sql("SELECT COUNT(*) FROM tvcas_card_changes WHERE serial_no = 2100000004 AND source = 'panel'") == "2")
+            #expect(
+                try stack.panel("/cas/?op=pair", form: [("csrf", adminToken), ("serial_no", "2100000004"), ("val", "yes")], basic: Self.adminBasic)
+                    .status == 400)
+            #expect(try stack.panel("/cas/?op=pair", form: [("serial_no", "2100000004"), ("val", "0")], basic: Self.adminBasic).status == 403)
+        }
+    }
+
     @Test("every page warns while an ECMG's key differs from ecm_key (case-insensitively)")
     func ecmKeyWarning() throws {
         try withStack { stack in
