@@ -12,6 +12,14 @@ public struct PackageNames {
         }
         return names
     }
+
+    /// Stores the name of every bit in `names` (an empty name clears it).
+    public func save(_ names: [Int: String]) throws(DatabaseError) {
+        for (bit, name) in names.sorted(by: { $0.key < $1.key }) where (0..<32).contains(bit) {
+            try connection.execute(
+                "INSERT INTO tvcas_packages (bit, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)", [bit, name])
+        }
+    }
 }
 
 extension Connection {

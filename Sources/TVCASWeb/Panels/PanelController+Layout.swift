@@ -4,7 +4,8 @@ extension PanelController {
     /// The navbar items of a panel: (op, label).
     static func navigation(_ role: PanelRole) -> [(op: String, label: String)] {
         switch role {
-        case .admin: [("smartcards", "My Smartcards"), ("ecmg", "ECM Generators"), ("emmg", "EMM Generators"), ("log", "Logs")]
+        case .admin:
+            [("smartcards", "My Smartcards"), ("ecmg", "ECM Generators"), ("emmg", "EMM Generators"), ("log", "Logs"), ("packages", "Packages")]
         case .oper: [("smartcards", "Smartcards"), ("ecmg", "ECM Generators"), ("emmg", "EMM Generators")]
         }
     }

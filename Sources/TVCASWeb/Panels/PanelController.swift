@@ -82,6 +82,7 @@ public struct PanelController: Sendable {
         case "card": return try cardForm(page, started: started)
         case "add": return try addForm(page, started: started)
         case "remove": return try removeForm(page, started: started)
+        case "packages": return try packagesForm(page, started: started)
         case "logout":
             return postForm(
                 page, title: "Logout", explanation: "Logging out changes state, so it needs a POST.", action: "\(page.role.basePath)?op=logout",
@@ -98,6 +99,7 @@ public struct PanelController: Sendable {
         case "add": return try addCard(page, form: form, started: started)
         case "remove": return try removeCard(page, form: form)
         case "pair": return try toggleCard(page, form: form, toggle: .pair)
+        case "packages": return try savePackages(page, form: form, started: started)
         case "type": return try toggleCard(page, form: form, toggle: .type)
         case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")

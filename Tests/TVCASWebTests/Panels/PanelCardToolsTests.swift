@@ -133,6 +133,30 @@ struct PanelCardToolsTests {
         }
     }
 
+    @Test("the admin names packages; the names show in the card form and the filter; the operator has no such page")
+    func packageNames() throws {
+        try withStack { stack in
+            let page = try stack.panel("/cas/?op=packages", basic: Self.adminBasic)
+            #expect(page.status == 200)
+            #expect(page.body.contains(#"name="name[31]""#))
+            let token = try #require(WebStack.csrf(in: page.body))
+            let saved = try stack.panel(
+                "/cas/?op=packages", form: [("csrf", token), ("name[0]", "Sport <HD>"), ("name[5]", "Kids' \\")], basic: Self.adminBasic)
+            #expect(saved.status == 200)
+            #expect(saved.body.contains("Package names saved."))
+            #expect(try stack.sql("SELECT bit, name FROM tvcas_packages ORDER BY bit") == "0\tSport <HD>\n5\tKids' \\")
+            let form = try stack.panel("/?op=card&serial_no=2100000003", basic: Self.operBasic)
+            #expect(form.body.contains("0 Sport &lt;HD&gt;"))
+            #expect(try stack.panel("/?op=packages", basic: Self.operBasic).status == 303)
+            let operToken = try #require(WebStack.csrf(in: form.body))
+            #expect(try stack.panel("/?op=packages", form: [("csrf", operToken), ("name[1]", "x")], basic: Self.operBasic).status == 403)
+            let tooLong = try stack.panel(
+                "/cas/?op=packages", form: [("csrf", token), ("name[2]", String(repeating: "n", count: 65))], basic: Self.adminBasic)
+            #expect(tooLong.status == 400)
+            #expect(try stack.sql("SELECT COUNT(*) FROM tvcas_packages WHERE bit = 2") == "0")
+        }
+    }
+
     @Test("every page warns while an ECMG's key differs from ecm_key (case-insensitively)")
     func ecmKeyWarning() throws {
         try withStack { stack in
