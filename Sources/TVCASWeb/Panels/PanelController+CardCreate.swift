@@ -26,30 +26,47 @@ extension PanelController {
         } catch {
             return renderCardForm(page, card: base, status: .badRequest, error: error.description, started: started)
         }
-        var card = edit.card
-        card.key = PanelRandom.hex(try PanelRandom.bytes(16)).uppercased()
-        card.createdAt = page.now
-        card.editedAt = page.now
-        card.status = 1
-        card.networkID = 1
+        let quantityText = form.fields["quantity"]?.text ?? "1"
+        guard let quantity = Int(quantityText), (1...Self.maxQuantity).contains(quantity) else {
+            return renderCardForm(
+                page, card: base, status: .badRequest, error: "QUANTITY must be a number from 1 to \(Self.maxQuantity).", started: started)
+        }
+        var cards: [Card] = []
+        for _ in 0..<quantity {
+            var card = edit.card
+            card.key = PanelRandom.hex(try PanelRandom.bytes(16)).uppercased()
+            card.createdAt = page.now
+            card.editedAt = page.now
+            card.status = 1
+            card.networkID = 1
+            cards.append(card)
+        }
+        let prepared = cards
         let now = page.now
         let ip = page.ip
         let user = page.role.userName
         let requestID = RequestID.random()
         let outcome = try page.connection.runTransaction(requestID: requestID, logger: logger) { connection in
-            var inserted = card
-            inserted.serialNo = try connection.cards.nextSerial()
-            try connection.cards.insert(inserted)
-            let message = LogText.clean("Add new smartcard \(inserted.serialNo). Name:\(inserted.name). Info:\(inserted.info ?? "").")
-            try connection.logs.append(LogEntry(message: message, user: user, time: Int32(truncatingIfNeeded: now), ip: ip))
-            try connection.changeQueue.record(
-                serial: inserted.serialNo, fields: ["serial_no", "name", "info", "key", "access_criteria", "type", "pair", "start", "finish"],
-                source: .panel, requestID: requestID, at: now)
-            return inserted.serialNo
+            let first = try connection.cards.nextSerial()
+            for (offset, card) in prepared.enumerated() {
+                var inserted = card
+                inserted.serialNo = first + UInt32(offset)
+                try connection.cards.insert(inserted)
+                let message = LogText.clean("Add new smartcard \(inserted.serialNo). Name:\(inserted.name). Info:\(inserted.info ?? "").")
+                try connection.logs.append(LogEntry(message: message, user: user, time: Int32(truncatingIfNeeded: now), ip: ip))
+                try connection.changeQueue.record(
+                    serial: inserted.serialNo, fields: ["serial_no", "name", "info", "key", "access_criteria", "type", "pair", "start", "finish"],
+                    source: .panel, requestID: requestID, at: now)
+            }
+            return first
         }
-        let serial = outcome.value ?? 0
-        return Self.redirect(to: "\(page.role.basePath)?op=smartcards&added=\(serial)")
+        let first = outcome.value ?? 0
+        return Self.redirect(
+            to: "\(page.role.basePath)?op=smartcards&added=\(first)" + (quantity > 1 ? "&count=\(quantity)" : ""))
     }
+
+    /// The most cards one add creates.
+    static let maxQuantity = 1000
 
     /// The card with the highest serial as a template for a new one (id 0), or the defaults.
     private func template(_ page: PanelPage) throws -> Card {

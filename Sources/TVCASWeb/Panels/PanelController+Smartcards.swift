@@ -8,6 +8,7 @@ extension PanelController {
     /// `?op=smartcards[&s=<search>][&after=<serial>]`: the list, by serial, a page after a serial.
     func smartcards(_ page: PanelPage, started: Date) throws -> Response {
         if let serial = page.query("fm") { return try cardBin(page, serial: serial) }
+        if page.query("print") == "1" { return try labels(page) }
         let search = page.query("s") ?? ""
         var after: UInt32 = 0
         if let text = page.query("after"), !text.isEmpty {
@@ -45,7 +46,9 @@ extension PanelController {
         let packageOptions: [[String: Any]] =
             [["value": "", "label": "any package", "selected": package == nil]]
             + (0..<32).map { bit in ["value": String(bit), "label": "\(bit) \(names[bit] ?? "")", "selected": bit == package] }
-        var context: [String: Any] = ["cards": rows, "search": search, "states": stateOptions, "packages": packageOptions]
+        var context: [String: Any] = [
+            "cards": rows, "search": search, "states": stateOptions, "packages": packageOptions, "printLabels": hasNewCards(page),
+        ]
         var listQuery = search.isEmpty ? "" : "&s=" + Self.urlEncoded(search)
         if let state { listQuery += "&state=\(state.rawValue)" }
         if let package { listQuery += "&pkg=\(package)" }
@@ -61,7 +64,12 @@ extension PanelController {
     /// The message after an action (`edited=` or `added=` a serial).
     static func doneMessage(_ page: PanelPage) -> String? {
         if let serial = page.query("edited").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) saved." }
-        if let serial = page.query("added").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) added." }
+        if let serial = page.query("added").flatMap(UInt32.init) {
+            if let count = page.query("count").flatMap(UInt32.init), count > 1, count <= UInt32(maxQuantity) {
+                return "\(count) smartcards added, \(SerialText.grouped(serial)) to \(SerialText.grouped(serial &+ count &- 1))."
+            }
+            return "Smartcard \(SerialText.grouped(serial)) added."
+        }
         if let serial = page.query("removed").flatMap(UInt32.init) { return "Smartcard \(SerialText.grouped(serial)) removed." }
         return nil
     }

@@ -169,6 +169,35 @@ struct PanelCardToolsTests {
         }
     }
 
+    @Test("add many: consecutive serials, distinct keys, one log row each; then the labels page lists them in up to 5 columns")
+    func addManyAndLabels() throws {
+        try withStack { stack in
+            let none = try stack.panel("/cas/?op=smartcards&print=1", basic: Self.adminBasic)
+            #expect(none.body.contains("No new cards to print"))
+            #expect(!(try stack.panel("/cas/?op=smartcards", basic: Self.adminBasic).body.contains("Print labels")))
+            let first = UInt32(try stack.sql("SELECT MAX(serial_no) FROM tvcas_smartcards"))! + 1
+            let form = try stack.panel("/cas/?op=add", basic: Self.adminBasic)
+            #expect(form.body.contains(#"name="quantity""#))
+            let token = try #require(WebStack.csrf(in: form.body))
+            let tooMany = try stack.panel("/cas/?op=add", form: [("csrf", token), ("quantity", "1001")], basic: Self.adminBasic)
+            #expect(tooMany.status == 400)
+            #expect(tooMany.body.contains("QUANTITY must be a number from 1 to 1000."))
+            let saved = try stack.panel("/cas/?op=add", form: [("csrf", token), ("name", "Batch"), ("quantity", "7")], basic: Self.adminBasic)
+            #expect(saved.headers["location"] == "/cas/?op=smartcards&added=\(first)&count=7")
+            #expect(
+                try stack.sql("SELECT COUNT(*), COUNT(DISTINCT `key`), MIN(serial_no), MAX(serial_no) FROM tvcas_smartcards WHERE name = 'Batch'")
+                    == "7\t7\t\(first)\t\(first + 6)")
+            #expect(try stack.sql("SELECT COUNT(*) FROM tvcas_logs WHERE msg LIKE 'Add new smartcard %. Name:Batch. Info:%'") == "7")
+            let list = try stack.panel("/cas/?op=smartcards&added=\(first)&count=7", basic: Self.adminBasic)
+            #expect(list.body.contains("7 smartcards added, "))
+            #expect(list.body.contains("Print labels"))
+            let labels = try stack.panel("/cas/?op=smartcards&print=1", basic: Self.adminBasic)
+            #expect(labels.body.contains("These are the newly added smart cards in the last 3 hours."))
+            #expect(labels.body.components(separatedBy: "<td>").count - 1 == 4)
+            #expect(labels.body.components(separatedBy: "<hr>").count - 1 == 7)
+        }
+    }
+
     @Test("the stylesheet comes from public/static through nginx")
     func stylesheet() throws {
         try withStack { stack in
