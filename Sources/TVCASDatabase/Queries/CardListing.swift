@@ -12,6 +12,8 @@ public struct CardListing {
         case serials(ClosedRange<UInt32>)
         /// Cards whose name or info have words starting with each of these.
         case wordPrefixes([String])
+        /// Cards whose name, info or access criteria contain this text anywhere (a scan).
+        case contains(String)
     }
 
     /// A card's subscription state at a time.
@@ -41,6 +43,10 @@ public struct CardListing {
             guard !words.isEmpty else { return [] }
             conditions.append("MATCH(name, info) AGAINST (? IN BOOLEAN MODE)")
             parameters.append(words.map { "+\($0)*" }.joined(separator: " "))
+        case .contains(let text):
+            let pattern = "%" + Self.escapingLike(text) + "%"
+            conditions.append("(name LIKE ? OR info LIKE ? OR access_criteria LIKE ?)")
+            parameters += [pattern, pattern, pattern]
         }
         switch state {
         case nil: break
@@ -67,6 +73,16 @@ public struct CardListing {
 }
 
 extension CardListing {
+    /// `text` with LIKE's `%`, `_` and the escape character `\\` escaped.
+    static func escapingLike(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
     /// The card with the highest serial (the add form starts from it), nil on an empty table.
     public func highest() throws(DatabaseError) -> Card? {
         try connection.queryFirst("SELECT \(Card.columns) FROM tvcas_smartcards ORDER BY serial_no DESC LIMIT 1").map(Card.init(row:))

@@ -27,7 +27,8 @@ extension PanelController {
             guard let bit = Int(text), (0..<32).contains(bit) else { return Router.page(.badRequest, "pkg must be a bit from 0 to 31.") }
             package = bit
         }
-        let filter = CardListing.Filter(searching: search)
+        let contains = page.query("contains") == "1"
+        let filter = contains && !search.isEmpty ? CardListing.Filter.contains(search) : CardListing.Filter(searching: search)
         let cards = try page.connection.cardListing.page(
             filter, state: state, now: page.now, package: package, after: after, limit: Self.pageSize + 1)
         let shown = cards.prefix(Self.pageSize)
@@ -48,8 +49,10 @@ extension PanelController {
             + (0..<32).map { bit in ["value": String(bit), "label": "\(bit) \(names[bit] ?? "")", "selected": bit == package] }
         var context: [String: Any] = [
             "cards": rows, "search": search, "states": stateOptions, "packages": packageOptions, "printLabels": hasNewCards(page),
+            "contains": contains,
         ]
         var listQuery = search.isEmpty ? "" : "&s=" + Self.urlEncoded(search)
+        if contains { listQuery += "&contains=1" }
         if let state { listQuery += "&state=\(state.rawValue)" }
         if let package { listQuery += "&pkg=\(package)" }
         if cards.count > Self.pageSize, let last = shown.last {

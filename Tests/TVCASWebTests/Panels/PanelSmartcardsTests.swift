@@ -30,6 +30,26 @@ struct PanelSmartcardsTests {
         }
     }
 
+    @Test("a contains search finds text inside words, takes %, _ and \\ literally")
+    func containsSearch() throws {
+        try withStack { stack in
+            try stack.sql(
+                #"INSERT INTO tvcas_smartcards (serial_no, name, info, `key`, access_criteria) VALUES (2103000001, 'Odd 100% _x_ a\\b', '', 'K', '00000001')"#
+            )
+            func names(_ term: String) throws -> Bool {
+                try stack.panel("/?op=smartcards&contains=1&s=\(WebStack.encode(term))", basic: Self.operBasic).body.contains("210-300-000-1")
+            }
+            #expect(try names("0% _x_ a\\"))
+            #expect(try !names("0%x"))
+            #expect(try !names("a_b"))
+            let byInside = try stack.panel("/?op=smartcards&contains=1&s=aliv", basic: Self.operBasic)
+            #expect(byInside.body.contains("Vasya Nalivaykin"))
+            #expect(byInside.body.contains(#"name="contains" value="1" checked"#))
+            let byWord = try stack.panel("/?op=smartcards&s=aliv", basic: Self.operBasic)
+            #expect(!byWord.body.contains("Vasya Nalivaykin"))
+        }
+    }
+
     @Test("keyset pagination: a next link after the page's last serial, no COUNT")
     func pagination() throws {
         try withStack { stack in
