@@ -32,10 +32,17 @@ extension PanelController {
         let cards = try page.connection.cardListing.page(
             filter, state: state, now: page.now, package: package, after: after, limit: Self.pageSize + 1)
         let shown = cards.prefix(Self.pageSize)
+        let terms: [String]
+        switch filter {
+        case .all, .serials: terms = []
+        case .wordPrefixes(let words): terms = words
+        case .contains(let text): terms = [text]
+        }
         let rows: [[String: Any]] = shown.enumerated().map { index, card in
             [
-                "number": index + 1, "serial": SerialText.grouped(card.serialNo), "serialNo": card.serialNo, "name": card.name,
-                "info": card.info ?? "", "accessCriteria": card.accessCriteria, "protected": card.type == 1, "paired": card.pair != 0,
+                "number": index + 1, "serial": SerialText.grouped(card.serialNo), "serialNo": card.serialNo,
+                "nameHTML": Highlight.html(card.name, terms: terms), "infoHTML": Highlight.html(card.info ?? "", terms: terms),
+                "accessCriteriaHTML": Highlight.html(card.accessCriteria, terms: terms), "protected": card.type == 1, "paired": card.pair != 0,
                 "start": dates.display(card.start, now: page.now), "finish": dates.display(card.finish, now: page.now),
                 "expired": (card.finish ?? 0) < page.now, "edited": dates.display(card.editedAt, now: page.now),
             ]

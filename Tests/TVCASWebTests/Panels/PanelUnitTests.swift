@@ -90,6 +90,14 @@ struct PanelUnitTests {
         #expect(!spread.isPaused("c", at: 401))
     }
 
+    @Test("highlight: literal, case-insensitive, every piece escaped")
+    func highlight() {
+        #expect(Highlight.html("Ivan <Petrov>", terms: ["pet"]) == "Ivan &lt;<span class=\"ins\">Pet</span>rov&gt;")
+        #expect(Highlight.html("a.b*c", terms: [".", "*"]) == "a<span class=\"ins\">.</span>b<span class=\"ins\">*</span>c")
+        #expect(Highlight.html("<b>", terms: []) == "&lt;b&gt;")
+        #expect(Highlight.html("x<y", terms: ["<"]) == "x<span class=\"ins\">&lt;</span>y")
+    }
+
     @Test("Basic header parsing")
     func basicHeader() {
         let parsed = BasicCredentials.parse("Basic " + Data("admin:pa:ss".utf8).base64EncodedString())
