@@ -32,9 +32,10 @@ struct PanelTemplates: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// Where the templates are: `$TVCAS_TEMPLATES`, else the first `templates/` with a
-    /// `layout.mustache` in the working directory or a folder above the executable (the repo
-    /// root for `.build/release/tvcas`).
+    /// Where the templates are: `$TVCAS_TEMPLATES`, else the first `templates/` or
+    /// `share/tvcas/templates/` with a `layout.mustache` in the working directory or a folder
+    /// above the executable (the repo root for `.build/release/tvcas`; `$(PREFIX)` for an
+    /// installed `$(PREFIX)/bin/tvcas`).
     static func locateDirectory() throws(PanelSetupError) -> URL {
         let fileManager = FileManager.default
         if let configured = ProcessInfo.processInfo.environment["TVCAS_TEMPLATES"], !configured.isEmpty {
@@ -47,9 +48,11 @@ struct PanelTemplates: Sendable {
             folder = folder.deletingLastPathComponent()
         }
         for candidate in candidates {
-            let templates = candidate.appendingPathComponent("templates")
-            if fileManager.fileExists(atPath: templates.appendingPathComponent("layout.mustache").path) { return templates }
+            for relative in ["templates", "share/tvcas/templates"] {
+                let templates = candidate.appendingPathComponent(relative)
+                if fileManager.fileExists(atPath: templates.appendingPathComponent("layout.mustache").path) { return templates }
+            }
         }
-        throw .templatesMissing(path: "templates/ (working directory or above the executable)")
+        throw .templatesMissing(path: "templates/ or share/tvcas/templates/ (in the working directory or above the executable)")
     }
 }
