@@ -99,6 +99,7 @@ public struct PanelController: Sendable {
         case "add": return try addCard(page, form: form, started: started)
         case "remove": return try removeCard(page, form: form)
         case "pair": return try toggleCard(page, form: form, toggle: .pair)
+        case "ac": return try cycleAccessCriteria(page, form: form)
         case "packages": return try savePackages(page, form: form, started: started)
         case "type": return try toggleCard(page, form: form, toggle: .type)
         case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)

@@ -157,6 +157,30 @@ struct PanelCardToolsTests {
         }
     }
 
+    @Test("the access-criteria quick toggle moves to the next value in use, wrapping; log row and change-queue row")
+    func accessCriteriaCycle() throws {
+        try withStack { stack in
+            try stack.sql("UPDATE tvcas_smartcards SET access_criteria = 'FFFFFFFF'")
+            try stack.sql("UPDATE tvcas_smartcards SET access_criteria = '0000abcd' WHERE serial_no = 2100000000")
+            let list = try stack.panel("/?op=smartcards", basic: Self.operBasic)
+            #expect(list.body.contains(#"action="/?op=ac""#))
+            let token = try #require(WebStack.csrf(in: list.body))
+            var seen: [String] = []
+            for _ in 0..<4 {
+                let answer = try stack.panel("/?op=ac", form: [("csrf", token), ("serial_no", "2100000001")], basic: Self.operBasic)
+                #expect(answer.status == 303)
+                seen.append(try stack.sql("SELECT access_criteria FROM tvcas_smartcards WHERE serial_no = 2100000001"))
+            }
+            // The cycle: 00000000, 0000ABCD, 11111111, FFFFFFFF (the card's own value stays in use elsewhere).
+            #expect(seen == ["00000000", "0000ABCD", "11111111", "FFFFFFFF"])
+            #expect(
+                try stack.sql(
+                    "SELECT COUNT(*) FROM tvcas_logs WHERE msg = 'Smartcard 2100000001. Name:Alexandr Zel. Info:Moscow, Zelenaya st. 23/2-9 Change access_criteria=11111111'"
+                ) == "1")
+            #expect(try stack.sql("SELECT COUNT(*) FROM tvcas_card_changes WHERE serial_no = 2100000001 AND fields = 'access_criteria'") == "4")
+        }
+    }
+
     @Test("every page warns while an ECMG's key differs from ecm_key (case-insensitively)")
     func ecmKeyWarning() throws {
         try withStack { stack in

@@ -98,6 +98,15 @@ struct PanelUnitTests {
         #expect(Highlight.html("x<y", terms: ["<"]) == "x<span class=\"ins\">&lt;</span>y")
     }
 
+    @Test("access-criteria cycle: sorted strings without repeats, wrapping, unknown → the second")
+    func accessCriteriaCycle() {
+        let cycle = PanelController.accessCriteriaCycle(inUse: ["FFFFFFFF", "00000000", "1E000000"])
+        #expect(cycle == ["00000000", "11111111", "1E000000", "FFFFFFFF"])
+        #expect(PanelController.nextAccessCriteria(after: "ffffffff", in: cycle) == "00000000")
+        #expect(PanelController.nextAccessCriteria(after: "11111111", in: cycle) == "1E000000")
+        #expect(PanelController.nextAccessCriteria(after: "ZZ", in: cycle) == "11111111")
+    }
+
     @Test("Basic header parsing")
     func basicHeader() {
         let parsed = BasicCredentials.parse("Basic " + Data("admin:pa:ss".utf8).base64EncodedString())
