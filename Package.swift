@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: C libraries from Debian, through pkg-config
@@ -80,11 +81,13 @@ let package = Package(
             name: "TVCASWeb",
             dependencies: [
                 "CFastCGI",
+                "COpenSSL",
                 "TVCASCore",
                 "TVCASConfig",
                 "TVCASDatabase",
                 "TVCASMetrics",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
         ),

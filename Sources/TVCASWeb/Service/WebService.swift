@@ -8,10 +8,12 @@ public struct WebService: Sendable {
     public let server: FastCGIServer
 
     /// Builds the routes and the responder from `configuration` (`[web] listen`, `workers`,
-    /// `upload_max_mb`, `api_key`, the database keys).
+    /// `upload_max_mb`, `api_key`, the database keys, the panels' passwords and `[web] secret`).
     public init(configuration: Configuration, logger: Logger) throws {
         let settings = DatabaseSettings(configuration.database)
-        let router = Self.router(apiKey: configuration.apiKey, store: DatabaseBillingCardStore(settings: settings), logger: logger)
+        var routes = Self.router(apiKey: configuration.apiKey, store: DatabaseBillingCardStore(settings: settings), logger: logger)
+        try PanelController(configuration: configuration, logger: logger).mount(on: &routes)
+        let router = routes
         let serverConfiguration = FastCGIServer.Configuration(
             listen: try FastCGIListenAddress(configuration.web.listen.description),
             workers: configuration.web.workers,
