@@ -132,11 +132,27 @@ start_supervisor() {
     say "${ports:-no ECMG running yet; see var/log/supervise.log}"
 }
 
+start_demo_mux() {
+    # A demo MUX for the demo EMMG: PyPI simulcrypt's `mux` simulator on the row's port.
+    local row
+    row=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT port, client_id FROM tvcas_emmg WHERE enable = 1 AND host = '127.0.0.1' ORDER BY id LIMIT 1" 2>/dev/null || true)
+    [ -n "$row" ] || return 0
+    local port client
+    read -r port client <<<"$row"
+    command -v mux >/dev/null || { say "no demo MUX: PyPI simulcrypt's mux is not installed"; return 0; }
+    mux "$(printf '0x%08X' "$client")" -p "$port" -d --channel_id 1 --stream_id 1 --data_id 1 -b 64 >>"$var/log/mux.log" 2>&1 &
+    pids+=($!)
+    say "demo MUX (PyPI simulcrypt mux) started (pid ${pids[-1]}) on port $port; EMMs it receives are logged in var/log/mux.log"
+}
+
 start_web
 start_nginx
+start_demo_mux
 start_supervisor
 api_key=$(sed -n 's/^api key: //p' "$var/logins.txt")
 serial=$(mariadb -uroot -S "$mysql_sock" -N -B tvcas -e "SELECT serial_no FROM tvcas_smartcards ORDER BY serial_no LIMIT 1")
+say "admin panel:    http://127.0.0.1:8080/cas/?op=smartcards  (user admin, password below)"
+say "operator panel: http://127.0.0.1:8080/?op=smartcards      (user oper, password below)"
 say "billing API: http://127.0.0.1:8080/api.php?api_key=$api_key&serial_no=$serial"
 say "configuration: $conf (logins below, kept in var/logins.txt)"
 sed 's/^/    /' "$var/logins.txt"
