@@ -84,8 +84,9 @@ final class SupervisorHarness: @unchecked Sendable {
     func ecmgPort(_ id: UInt32) -> Int { childPortBase + Int(id) }
     func emmgPort(_ id: UInt32) -> Int { childPortBase + 5000 + Int(id) }
 
-    /// Writes the configuration of supervisor `host` and starts it.
-    func startSupervisor(host: String, grace: Int = 2) throws {
+    /// Writes the configuration of supervisor `host` and starts it; its children are the stand-in
+    /// unless `realChildren` (then the real `tvcas ecmg` / `tvcas emmg`).
+    func startSupervisor(host: String, grace: Int = 2, realChildren: Bool = false) throws {
         let folder = scratch.path(host)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let metricsPort = metricsPorts[host] ?? freeLoopbackPort()
@@ -118,7 +119,8 @@ final class SupervisorHarness: @unchecked Sendable {
         try config.write(toFile: scratch.path("\(host).toml"), atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = RepositoryPaths.tvcasExecutable
-        process.arguments = ["supervise", "--config", scratch.path("\(host).toml"), "--child-command", scratch.path("standin.py")]
+        process.arguments = ["supervise", "--config", scratch.path("\(host).toml")]
+        if !realChildren { process.arguments! += ["--child-command", scratch.path("standin.py")] }
         _ = FileManager.default.createFile(atPath: scratch.path("\(host).log"), contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.path("\(host).log")))
         log.seekToEndOfFile()
