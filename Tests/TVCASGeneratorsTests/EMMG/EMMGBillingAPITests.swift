@@ -12,16 +12,7 @@ import Testing
         let environment = try EMMGTestEnvironment(prefix: "emmg_api")
         defer { environment.tearDown() }
         let now = UInt32(Date().timeIntervalSince1970)
-        try await environment.pool.withConnection { try $0.cards.insert(EMMGMUXTests.cards(count: 100_000, now: now)) }
-        let muxPort = EMMGTestEnvironment.freePort()
-        let proxyPort = EMMGTestEnvironment.freePort()
-        try environment.startMUX(port: muxPort, output: environment.scratch.path("mux.out"))
-        let log = environment.scratch.path("sent.log")
-        try environment.startScript(PeerScripts.proxy, named: "proxy.py", arguments: ["\(proxyPort)", "\(muxPort)", log])
-        let id = try await environment.insertEMMG(port: proxyPort, repetition: 600)
-        let daemon = EMMGMUXTests.daemon(environment, id: id, minimumRepetition: 60)
-        let running = Task { try await daemon.run() }
-        _ = await EMMGTestEnvironment.wait(seconds: 15) { !EMMGTestEnvironment.emms(environment.sentMessages(log: log)).isEmpty }
+        let (_, daemon, running, log) = try await EMMGMUXTests.slowCycle(environment, cards: 100_000, now: now)
 
         // The billing system's request, through the real responder.
         let web = try BillingWeb(environment: environment)

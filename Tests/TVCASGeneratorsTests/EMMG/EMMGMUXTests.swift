@@ -31,6 +31,25 @@ struct EMMGMUXTests {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.serialNo, $0) })
     }
 
+    /// `cards` cards cycling slowly (a 600 s repetition) from an EMMG to the mux simulator behind a
+    /// recording proxy; returns once the first EMM is on air, with the EMMG's id, the daemon, its
+    /// task and the proxy's log of what it sent.
+    static func slowCycle(
+        _ environment: EMMGTestEnvironment, cards: Int, now: UInt32
+    ) async throws -> (id: UInt32, daemon: EMMGDaemon, running: Task<Void, any Error>, log: String) {
+        try await environment.pool.withConnection { try $0.cards.insert(Self.cards(count: cards, now: now)) }
+        let muxPort = EMMGTestEnvironment.freePort()
+        let proxyPort = EMMGTestEnvironment.freePort()
+        try environment.startMUX(port: muxPort, output: environment.scratch.path("mux.out"))
+        let log = environment.scratch.path("sent.log")
+        try environment.startScript(PeerScripts.proxy, named: "proxy.py", arguments: ["\(proxyPort)", "\(muxPort)", log])
+        let id = try await environment.insertEMMG(port: proxyPort, repetition: 600)
+        let daemon = Self.daemon(environment, id: id, minimumRepetition: 60)
+        let running = Task { try await daemon.run() }
+        _ = await EMMGTestEnvironment.wait(seconds: 15) { !EMMGTestEnvironment.emms(environment.sentMessages(log: log)).isEmpty }
+        return (id, daemon, running, log)
+    }
+
     static func daemon(_ environment: EMMGTestEnvironment, id: UInt32, minimumRepetition: Int) -> EMMGDaemon {
         EMMGDaemon(
             options: EMMGDaemonOptions(
@@ -105,16 +124,7 @@ struct EMMGMUXTests {
         let environment = try EMMGTestEnvironment(prefix: "emmg_changes")
         defer { environment.tearDown() }
         let now = UInt32(Date().timeIntervalSince1970)
-        try await environment.pool.withConnection { try $0.cards.insert(Self.cards(count: 100_000, now: now)) }
-        let muxPort = EMMGTestEnvironment.freePort()
-        let proxyPort = EMMGTestEnvironment.freePort()
-        try environment.startMUX(port: muxPort, output: environment.scratch.path("mux.out"))
-        let log = environment.scratch.path("sent.log")
-        try environment.startScript(PeerScripts.proxy, named: "proxy.py", arguments: ["\(proxyPort)", "\(muxPort)", log])
-        let id = try await environment.insertEMMG(port: proxyPort, repetition: 600)
-        let daemon = Self.daemon(environment, id: id, minimumRepetition: 60)
-        let running = Task { try await daemon.run() }
-        _ = await EMMGTestEnvironment.wait(seconds: 15) { !EMMGTestEnvironment.emms(environment.sentMessages(log: log)).isEmpty }
+        let (id, daemon, running, log) = try await Self.slowCycle(environment, cards: 100_000, now: now)
 
         // Transaction A takes the lower change id and commits last; B commits first with a higher id.
         let slow = Connection(settings: environment.settings)
