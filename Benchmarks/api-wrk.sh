@@ -75,27 +75,8 @@ mariadb -uroot -S "$sock" tvcas -e "
     FROM seq_0_to_9999"
 
 # nginx with the repository's site in front of the socket.
-mkdir -p "$dir/nginx" "$dir/public"
-sed -e "s|@LISTEN@|127.0.0.1:$port|" -e "s|@FASTCGI@|unix:$web_sock|" -e "s|@PUBLIC@|$dir/public|" \
-    "$top/nginx/tvcas.conf" >"$dir/nginx/site.conf"
-cat >"$dir/nginx/nginx.conf" <<NGINX
-daemon off;
-worker_processes 1;
-pid $dir/nginx/nginx.pid;
-error_log $dir/nginx/error.log warn;
-$([ "$(id -u)" = 0 ] && echo "user root;")
-events { worker_connections 1024; }
-http {
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path $dir/nginx/body;
-    fastcgi_temp_path $dir/nginx/fastcgi;
-    proxy_temp_path $dir/nginx/proxy;
-    uwsgi_temp_path $dir/nginx/uwsgi;
-    scgi_temp_path $dir/nginx/scgi;
-    include $dir/nginx/site.conf;
-}
-NGINX
+mkdir -p "$dir/public"
+bash "$top/scripts/nginx-config.sh" "$dir/nginx" "127.0.0.1:$port" "unix:$web_sock" "$dir/public" "$dir/nginx/error.log" off
 nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" &
 pids+=($!)
 

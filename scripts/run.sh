@@ -91,28 +91,8 @@ start_web() {
 
 start_nginx() {
     local dir="$var/nginx"
-    mkdir -p "$dir"
-    sed -e "s|@LISTEN@|127.0.0.1:8080|" -e "s|@FASTCGI@|unix:$var/run/tvcas-web.sock|" \
-        -e "s|@PUBLIC@|$top/public|" "$top/nginx/tvcas.conf" >"$dir/site.conf"
-    cat >"$dir/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $var/run/nginx.pid;
-error_log $var/log/nginx-error.log;
-$( [ "$(id -u)" = 0 ] && echo "user root;" )
-events { worker_connections 1024; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log $var/log/nginx-access.log;
-    client_body_temp_path $dir/client_body;
-    fastcgi_temp_path $dir/fastcgi;
-    proxy_temp_path $dir/proxy;
-    uwsgi_temp_path $dir/uwsgi;
-    scgi_temp_path $dir/scgi;
-    include $dir/site.conf;
-}
-CONF
+    bash "$top/scripts/nginx-config.sh" "$dir" 127.0.0.1:8080 "unix:$var/run/tvcas-web.sock" "$top/public" \
+        "$var/log/nginx-error.log" "$var/log/nginx-access.log"
     nginx -p "$dir" -c "$dir/nginx.conf" &
     pids+=($!)
     for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.1:8080/ && break; sleep 0.1; done

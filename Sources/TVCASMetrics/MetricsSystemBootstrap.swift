@@ -1,5 +1,6 @@
 import CoreMetrics
 import Foundation
+import Foundation
 import Metrics
 import Prometheus
 
