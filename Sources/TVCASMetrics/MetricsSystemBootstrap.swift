@@ -1,6 +1,5 @@
 import CoreMetrics
 import Foundation
-import Foundation
 import Metrics
 import Prometheus
 
