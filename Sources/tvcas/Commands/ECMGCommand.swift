@@ -23,6 +23,7 @@ struct ECMGCommand: AsyncParsableCommand {
     var metrics: String?
 
     func run() async throws {
+        MallocArenas.limit()
         let configuration: Configuration
         do {
             configuration = try options.load()

@@ -31,6 +31,7 @@ struct EMMGCommand: AsyncParsableCommand {
     var batch: Int = 5000
 
     func run() async throws {
+        MallocArenas.limit()
         let config = try options.load()
         var logger = Logger(label: "tvcas.emmg.\(id)")
         logger.logLevel = config.logLevel
