@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what TVCAS needs to build, test and run on Debian 12 (as root), and nothing that is
 # already there. Used by `make run` and `make test`; safe to run again.
+# `install-deps.sh --ha` adds what `make test-ha` needs (a Galera cluster on loopback).
 set -euo pipefail
 
 packages=(
@@ -10,8 +11,15 @@ packages=(
     nginx curl
     tshark                                    # SimulCrypt dissector for capture checks
     systemd                                   # systemd-analyze scores the installed units
+    chromium chromium-driver                  # the panels' real-browser test
 )
-python_packages=(simulcrypt)                  # third-party SCS and MUX simulators, smdecode
+python_packages=(
+    simulcrypt                                # third-party SCS and MUX simulators, smdecode
+    selenium                                  # drives chromium in the browser test
+)
+if [ "${1:-}" = --ha ]; then
+    packages+=(galera-4 rsync)                # a 3-node cluster with rsync SST
+fi
 
 missing=()
 command -v python3 >/dev/null || packages+=(python3 python3-pip)
