@@ -113,8 +113,8 @@ struct EMMGMUXTests {
         #expect(muxLog.contains("DATA_PROVISION"))
         #expect(!muxLog.contains("_ERROR"), "\(muxLog.suffix(2000))")
         let state = try await environment.pool.withConnection { try $0.emmgFeed.state(id: id) }
-        #expect(state?.lastError?.contains("2100000003 key") == true)
-        #expect(state?.lastError?.contains("2100000005 dates") == true)
+        #expect(state?.skippedCards?.contains("2100000003 key") == true)
+        #expect(state?.skippedCards?.contains("2100000005 dates") == true)
         let row = try await environment.pool.withConnection { try $0.emmgs.find(id: id) }
         #expect((row?.datagramCount ?? 0) > 0)
     }
