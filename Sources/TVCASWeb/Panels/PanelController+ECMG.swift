@@ -42,7 +42,7 @@ extension PanelController {
             ]
         }
         return render(
-            page, title: "ECM generators", template: "ecmg", context: ["generators": list],
+            page, title: "ECM generators", template: "ecmg", context: ["generators": list, "kindOp": "ecmg"],
             message: Self.generatorDoneMessage(page, kind: .ecmg), started: started)
     }
 

@@ -40,7 +40,7 @@ extension PanelController {
             ]
         }
         return render(
-            page, title: "EMM generators", template: "emmg", context: ["generators": list],
+            page, title: "EMM generators", template: "emmg", context: ["generators": list, "kindOp": "emmg"],
             message: Self.generatorDoneMessage(page, kind: .emmg), started: started)
     }
 

@@ -151,7 +151,7 @@ extension PanelController {
         return render(
             page, title: "\(kind.label) generators", template: "post-form",
             context: [
-                "explanation": "Really remove \(description)? A running generator is stopped.",
+                "heading": "Remove \(kind.label)_\(id)", "explanation": "Really remove \(description)? A running generator is stopped.",
                 "action": "\(page.role.basePath)?op=\(kind.op)", "button": "Remove \(kind.label)_\(id)",
                 "fields": [["name": "op", "value": "remove"], ["name": "id", "value": String(id)]],
             ], started: started)

@@ -17,6 +17,7 @@ extension PanelController {
             return render(
                 page, status: legacy ? .methodNotAllowed : .ok, title: "Log", template: "post-form",
                 context: [
+                    "heading": legacy ? "This action needs a POST" : "Clear the log",
                     "explanation": (legacy ? "Clearing the log changes state, so it needs a POST. " : "")
                         + "Really clear the whole log (\(count) entries)? A line saying so stays.",
                     "action": "\(page.role.basePath)?op=log", "button": "Clear [\(count)]", "fields": [["name": "clear", "value": "1"]],
@@ -44,8 +45,7 @@ extension PanelController {
         let toText = (page.query("to") ?? "").trimmingSpaces
         if !toText.isEmpty {
             if let time = dates.parse(toText) {
-                let wholeDay = !toText.contains(" ")
-                filter.to = Int32(clamping: Int64(time) + (wholeDay ? 86_399 : toText.filter { $0 == ":" }.count == 1 ? 59 : 0))
+                filter.to = Int32(clamping: Int64(time) + Self.lastSecond(of: toText))
             } else {
                 problems.append("TO must be a date as dd.mm.YYYY HH:MM.")
             }
@@ -88,6 +88,13 @@ extension PanelController {
         return render(
             page, status: problems.isEmpty ? .ok : .badRequest, title: "Log", template: "log", context: context, message: message,
             error: problems.isEmpty ? nil : problems.joined(separator: " "), started: started)
+    }
+
+    /// The seconds a `to` bound covers after its start: a date alone is its whole day, a time
+    /// without seconds its whole minute.
+    static func lastSecond(of text: String) -> Int64 {
+        if !text.contains(" ") { return 86_399 }
+        return text.filter { $0 == ":" }.count == 1 ? 59 : 0
     }
 
     /// `POST /cas/?op=log` with `clear=1` (admin): deletes every line and writes `Clear log,

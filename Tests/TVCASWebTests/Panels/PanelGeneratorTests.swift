@@ -39,6 +39,8 @@ struct PanelGeneratorTests {
             #expect(!oper.body.contains("<th>Create</th>"))
             #expect(!oper.body.contains("edit="))
             #expect(oper.body.contains(#"name="sw" value="on""#) && oper.body.contains(#"name="sw" value="off""#))
+            #expect(oper.body.contains(#"<form class="inline" method="post" action="/?op=ecmg">"#))
+            #expect(!oper.body.contains(#"action="/?op=""#))
             let adminEMMG = try stack.panel("/cas/?op=emmg", basic: Self.adminBasic)
             #expect(adminEMMG.status == 200)
             #expect(adminEMMG.body.contains("<td>0x0b000001</td>"))
@@ -48,6 +50,7 @@ struct PanelGeneratorTests {
             #expect(operEMMG.status == 200)
             #expect(!operEMMG.body.contains("0x0b000001"))
             #expect(!operEMMG.body.contains("edit="))
+            #expect(operEMMG.body.contains(#"<form class="inline" method="post" action="/?op=emmg">"#))
             #expect(operEMMG.body.contains("<td>18</td>"))
         }
     }
