@@ -36,23 +36,29 @@ public struct LogRetention: Sendable {
     }
 
     /// Starts a background thread that prunes at once and then every `interval` seconds, on its
-    /// own connection; does nothing when rows are kept forever.
-    public func startBackground(settings: DatabaseSettings, interval: TimeInterval = 3600, logger: Logger) {
-        guard days > 0 else { return }
+    /// own connection, until the returned task is stopped; nil when rows are kept forever.
+    @discardableResult
+    public func startBackground(settings: DatabaseSettings, interval: TimeInterval = 3600, logger: Logger) -> LogRetentionTask? {
+        guard days > 0 else { return nil }
         let retention = self
+        let task = LogRetentionTask()
         let thread = Thread {
             let connection = Connection(settings: settings)
-            while true {
+            defer { connection.close() }
+            while !task.isStopped {
                 do {
                     let removed = try retention.prune(on: connection, now: Int64(Date().timeIntervalSince1970))
+                    task.recordPass(removed: removed)
                     if removed > 0 { logger.info("log retention", metadata: ["removed": "\(removed)", "days": "\(retention.days)"]) }
                 } catch {
                     logger.warning("log retention failed", metadata: ["error": "\(error)"])
                 }
-                Thread.sleep(forTimeInterval: interval)
+                let next = Date().addingTimeInterval(interval)
+                while !task.isStopped, Date() < next { Thread.sleep(forTimeInterval: min(1, interval)) }
             }
         }
         thread.name = "tvcas.web.log-retention"
         thread.start()
+        return task
     }
 }

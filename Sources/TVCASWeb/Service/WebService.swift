@@ -53,7 +53,8 @@ public struct WebService: Sendable {
 
     /// Serves until `SIGTERM` or `SIGINT`, then finishes the requests in flight and returns.
     public func run() throws {
-        if let retention, let logger { retention.policy.startBackground(settings: retention.settings, logger: logger) }
+        let task = retention.flatMap { retention in logger.flatMap { retention.policy.startBackground(settings: retention.settings, logger: $0) } }
+        defer { task?.stop() }
         try server.run()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import TVCASDatabase
 import TVCASTesting
 import Testing
@@ -62,6 +63,22 @@ struct LogViewerQueryTests {
             #expect(try connection.logs.count() == 26)
             #expect(try LogRetention(days: 30, batchSize: 10).prune(on: connection, now: now) == 25)
             #expect(try connection.logs.page(LogFilter(), before: nil, limit: 10).map(\.message) == ["recent"])
+        }
+    }
+
+    @Test("the background retention of tvcas web prunes at start on its own connection and stops when asked")
+    func background() throws {
+        try withDatabase { connection in
+            let now = Int64(Date().timeIntervalSince1970)
+            try add(connection, "old", time: Int32(now - 3 * 86_400))
+            try add(connection, "new", time: Int32(now))
+            #expect(LogRetention(days: 0).startBackground(settings: connection.settings, logger: Logger(label: "test")) == nil)
+            let task = try #require(LogRetention(days: 2).startBackground(settings: connection.settings, logger: Logger(label: "test")))
+            defer { task.stop() }
+            let deadline = Date().addingTimeInterval(30)
+            while task.progress.passes == 0, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            #expect(task.progress.passes >= 1 && task.progress.removed == 1)
+            #expect(try connection.logs.page(LogFilter(), before: nil, limit: 10).map(\.message) == ["new"])
         }
     }
 }
