@@ -244,6 +244,17 @@ struct PanelGeneratorTests {
             #expect(lastLine.contains(newest))
             #expect(try stack.panel("/cas/?op=ecmg&cwlog=\(WebStack.encode("24' UNION SELECT 1"))", basic: Self.adminBasic).status == 400)
             #expect(try stack.panel("/cas/?op=ecmg&cwlog=24:29:1", basic: Self.adminBasic).status == 400)
+            // The original's polling POST with SQL in its fields (security.md D4) is no action here.
+            let csrf0 = try token(stack, "/cas/?op=ecmg", basic: Self.adminBasic)
+            let injected = try stack.panel(
+                "/cas/?op=ecmg",
+                form: [
+                    ("csrf", csrf0), ("log", "update"), ("ecmg_id", "0' UNION SELECT `key`,1,1,1,1,1,1 FROM tvcas_smartcards -- "), ("sock", "1"),
+                ],
+                basic: Self.adminBasic)
+            #expect(injected.status == 400)
+            let someKey = try stack.sql("SELECT `key` FROM tvcas_smartcards WHERE `key` <> '' LIMIT 1")
+            #expect(!injected.body.contains(someKey))
             #expect(try stack.panel("/cas/?op=ecmg&cwlog=24:7", basic: Self.adminBasic).body.contains("No control words logged"))
             let confirm = try stack.panel("/cas/?op=ecmg&remove=24", basic: Self.adminBasic)
             #expect(confirm.status == 200)
