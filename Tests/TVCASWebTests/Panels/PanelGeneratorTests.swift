@@ -206,6 +206,25 @@ struct PanelGeneratorTests {
         }
     }
 
+    @Test("with a login session: the operator switches an EMMG with the session's token; another session's token is refused")
+    func sessionSwitch() throws {
+        try withStack { stack in
+            let cookie = try stack.login("oper", password: "oper-test-password")
+            let list = try stack.panel("/?op=emmg", cookie: cookie)
+            #expect(list.status == 200)
+            let csrf = try #require(WebStack.csrf(in: list.body))
+            let other = try #require(
+                WebStack.csrf(in: try stack.panel("/?op=emmg", cookie: try stack.login("oper", password: "oper-test-password")).body))
+            #expect(other != csrf)
+            #expect(try stack.panel("/?op=emmg", form: [("csrf", other), ("sw", "off"), ("id", "12")], cookie: cookie).status == 403)
+            #expect(try stack.sql("SELECT enable FROM tvcas_emmg WHERE id = 12") == "1")
+            let off = try stack.panel("/?op=emmg", form: [("csrf", csrf), ("sw", "off"), ("id", "12")], cookie: cookie)
+            #expect(off.status == 303)
+            #expect(try stack.sql("SELECT enable FROM tvcas_emmg WHERE id = 12") == "0")
+            #expect(try stack.sql("SELECT user, type FROM tvcas_logs WHERE msg = 'Stop EMMG_12' ORDER BY id DESC LIMIT 1") == "oper\t1")
+        }
+    }
+
     @Test("CSRF missing or forged changes nothing; the operator cannot add, edit, remove or see the CW log")
     func refusals() throws {
         try withStack { stack in
