@@ -33,6 +33,8 @@ public struct GeneratorState: Sendable, Equatable {
     public var cycleSeconds: UInt32?
     /// `queue_size`: an EMMG's pending datagrams.
     public var queueSize: UInt32?
+    /// `skipped_cards`: the card rows an EMMG skipped in its last cycle (`serial reason`, joined by `, `).
+    public var skippedCards: String?
     /// `updated_at`: unix time of the last write.
     public var updatedAt: UInt32
 
@@ -53,9 +55,10 @@ public struct GeneratorState: Sendable, Equatable {
         peers = try row.decode("peers")
         cycleSeconds = try row.decode("cycle_seconds")
         queueSize = try row.decode("queue_size")
+        skippedCards = try row.decode("skipped_cards")
         updatedAt = try row.decode("updated_at")
     }
 
     static let columns =
-        "kind, generator_id, host, lease_until, pid, started_at, restarts, last_exit, last_error, peers, cycle_seconds, queue_size, updated_at"
+        "kind, generator_id, host, lease_until, pid, started_at, restarts, last_exit, last_error, peers, cycle_seconds, queue_size, skipped_cards, updated_at"
 }

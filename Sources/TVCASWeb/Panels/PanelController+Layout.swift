@@ -30,7 +30,7 @@ extension PanelController {
                 + " encrypt with another key than the configuration's ecm_key."
         return layout(
             role: page.role, op: page.op, title: title, content: content, status: status, nav: true, session: session,
-            csrf: page.csrf, search: page.op == "smartcards" ? (page.query("s") ?? "") : nil, message: message, error: error,
+            csrf: page.csrf, search: ["smartcards", "log"].contains(page.op) ? (page.query("s") ?? "") : nil, message: message, error: error,
             warning: warning, started: started)
     }
 

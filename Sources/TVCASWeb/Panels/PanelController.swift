@@ -83,6 +83,9 @@ public struct PanelController: Sendable {
         case "add": return try addForm(page, started: started)
         case "remove": return try removeForm(page, started: started)
         case "packages": return try packagesForm(page, started: started)
+        case "ecmg": return try ecmgPage(page, started: started)
+        case "emmg": return try emmgPage(page, started: started)
+        case "log": return try logPage(page, started: started)
         case "logout":
             return postForm(
                 page, title: "Logout", explanation: "Logging out changes state, so it needs a POST.", action: "\(page.role.basePath)?op=logout",
@@ -102,6 +105,9 @@ public struct PanelController: Sendable {
         case "ac": return try cycleAccessCriteria(page, form: form)
         case "packages": return try savePackages(page, form: form, started: started)
         case "type": return try toggleCard(page, form: form, toggle: .type)
+        case "ecmg": return try generatorAction(page, form: form, kind: .ecmg, started: started)
+        case "emmg": return try generatorAction(page, form: form, kind: .emmg, started: started)
+        case "log": return try logAction(page, form: form)
         case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")
         }

@@ -6,6 +6,9 @@ import TVCASDatabase
 public struct WebService: Sendable {
     /// The responder.
     public let server: FastCGIServer
+    /// Where the log retention connects, and for how many days (none for the trivial responder).
+    private var retention: (settings: DatabaseSettings, policy: LogRetention)?
+    private var logger: Logger?
 
     /// Builds the routes and the responder from `configuration` (`[web] listen`, `workers`,
     /// `upload_max_mb`, `api_key`, the database keys, the panels' passwords and `[web] secret`).
@@ -20,6 +23,8 @@ public struct WebService: Sendable {
             maxBodyBytes: configuration.web.uploadMaxMegabytes << 20
         )
         server = FastCGIServer(configuration: serverConfiguration, logger: logger) { router.respond(to: $0) }
+        retention = (settings, LogRetention(days: configuration.web.logRetentionDays))
+        self.logger = logger
     }
 
     private init(server: FastCGIServer) {
@@ -48,6 +53,8 @@ public struct WebService: Sendable {
 
     /// Serves until `SIGTERM` or `SIGINT`, then finishes the requests in flight and returns.
     public func run() throws {
+        let task = retention.flatMap { retention in logger.flatMap { retention.policy.startBackground(settings: retention.settings, logger: $0) } }
+        defer { task?.stop() }
         try server.run()
     }
 }

@@ -90,7 +90,7 @@ struct EMMGMUXTests {
             try await environment.pool.withConnection { connection in
                 let state = try connection.emmgFeed.state(id: id)
                 let opened = try connection.emmgs.find(id: id)?.channelTimeOpen ?? 0
-                return state?.lastError?.contains("skipped invalid card rows") == true && state?.cycleSeconds != nil && opened > 0
+                return state?.skippedCards?.isEmpty == false && state?.cycleSeconds != nil && opened > 0
             }
         }
         #expect(statusWritten)
@@ -113,8 +113,8 @@ struct EMMGMUXTests {
         #expect(muxLog.contains("DATA_PROVISION"))
         #expect(!muxLog.contains("_ERROR"), "\(muxLog.suffix(2000))")
         let state = try await environment.pool.withConnection { try $0.emmgFeed.state(id: id) }
-        #expect(state?.lastError?.contains("2100000003 key") == true)
-        #expect(state?.lastError?.contains("2100000005 dates") == true)
+        #expect(state?.skippedCards?.contains("2100000003 key") == true)
+        #expect(state?.skippedCards?.contains("2100000005 dates") == true)
         let row = try await environment.pool.withConnection { try $0.emmgs.find(id: id) }
         #expect((row?.datagramCount ?? 0) > 0)
     }

@@ -25,9 +25,7 @@ extension EMMGDaemon {
             return values
         }
         EMMGMetrics.queueSize(Int(values.status.queueSize))
-        var problems: [String] = []
-        if let error = values.lastError { problems.append(error) }
-        if !values.invalidRows.isEmpty { problems.append("skipped invalid card rows: " + values.invalidRows.joined(separator: ", ")) }
+        let skipped = values.invalidRows.isEmpty ? nil : String(values.invalidRows.joined(separator: ", ").prefix(4000))
         let peers: String? =
             values.peer.map { peer in
                 let entry: [String: Any] = [
@@ -37,9 +35,9 @@ extension EMMGDaemon {
                     ?? "{}"
             } ?? (final ? nil : "{}")
         let state = GeneratorRuntimeState(
-            pid: pid, startedAt: started, lastError: problems.isEmpty ? nil : String(problems.joined(separator: "; ").prefix(4000)),
+            pid: pid, startedAt: started, lastError: values.lastError.map { String($0.prefix(4000)) },
             peers: peers, cycleSeconds: values.lastCycleSeconds.map { UInt32(clamping: Int($0.rounded())) },
-            queueSize: values.status.queueSize, updatedAt: now)
+            queueSize: values.status.queueSize, skippedCards: skipped, updatedAt: now)
         let status = values.status
         do {
             let row = try await pool.withConnection { connection in
