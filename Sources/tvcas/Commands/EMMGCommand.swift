@@ -31,9 +31,8 @@ struct EMMGCommand: AsyncParsableCommand {
     var batch: Int = 5000
 
     func run() async throws {
-        let config = try options.load()
-        var logger = Logger(label: "tvcas.emmg.\(id)")
-        logger.logLevel = config.logLevel
+        let config = try options.loadAndStartLogging()
+        let logger = Logger(label: "emmg_\(id)")
         let metricsServer: MetricsServer?
         if let metrics {
             metricsServer = try await MetricsServer.start(address: metrics, registry: MetricsSystemBootstrap.bootstrap())
