@@ -63,6 +63,7 @@ let package = Package(
                 "TVCASConfig",
                 "TVCASCore",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -88,6 +89,7 @@ let package = Package(
                 "TVCASDatabase",
                 "TVCASMetrics",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings

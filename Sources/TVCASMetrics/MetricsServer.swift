@@ -65,11 +65,48 @@ public final class MetricsServer: Sendable {
         }
     }
 
+    /// ``start(address:registry:routes:)`` for code on a thread of its own (not in a task, never
+    /// on an event loop): blocks until the server listens or failed to.
+    public static func startBlocking(
+        address: String,
+        registry: PrometheusCollectorRegistry,
+        routes: [String: Route] = [:]
+    ) throws -> MetricsServer {
+        let box = StartResult()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            do {
+                box.set(.success(try await start(address: address, registry: registry, routes: routes)))
+            } catch {
+                box.set(.failure(error))
+            }
+            done.signal()
+        }
+        done.wait()
+        return try box.get()
+    }
+
+    /// ``stop()`` for code on a thread of its own: blocks until the server has stopped.
+    public func stopBlocking() {
+        try? channel.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
     /// Stops listening and shuts the server's event loop down.
     public func stop() async {
         try? await channel.close()
         try? await group.shutdownGracefully()
     }
+}
+
+/// The outcome of a start awaited by ``MetricsServer/startBlocking(address:registry:routes:)``.
+private final class StartResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<MetricsServer, any Error>?
+
+    func set(_ value: Result<MetricsServer, any Error>) { lock.withLock { result = value } }
+
+    func get() throws -> MetricsServer { try lock.withLock { result! }.get() }
 }
 
 /// Why the metrics server could not start.

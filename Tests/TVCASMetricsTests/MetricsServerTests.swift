@@ -22,6 +22,19 @@ struct MetricsServerTests {
         await server.stop()
     }
 
+    @Test("the blocking start and stop, for threads outside Swift concurrency (tvcas web)")
+    func blocking() throws {
+        let registry = MetricsSystemBootstrap.bootstrap()
+        Counter(label: "tvcas_test_blocking_total").increment()
+        let server = try MetricsServer.startBlocking(address: "127.0.0.1:0", registry: registry)
+        let port = server.localAddress.port!
+        let metrics = try Subprocess.check("curl", ["-sS", "http://127.0.0.1:\(port)/metrics"]).output
+        #expect(metrics.contains("tvcas_test_blocking_total 1"))
+        server.stopBlocking()
+        #expect(try Subprocess.run("curl", ["-sS", "http://127.0.0.1:\(port)/metrics"]).status != 0)
+        #expect(throws: MetricsServerError.self) { _ = try MetricsServer.startBlocking(address: "nowhere", registry: registry) }
+    }
+
     @Test("a malformed address is a clear error")
     func badAddress() async {
         await #expect(throws: MetricsServerError.self) {

@@ -23,10 +23,13 @@ public final class Connection {
     /// The error that ended the open transaction on the server's side (a deadlock, a lost
     /// connection): COMMIT then fails with it even if the caller swallowed it.
     private var transactionFailure: DatabaseError?
+    /// Whether this connection was open before (the next connect is then a reconnect).
+    private var wasConnected = false
 
     /// A connection with these settings; it connects on first use.
     public init(settings: DatabaseSettings) {
         MariaDBLibrary.ensureInitialised()
+        DatabaseMetrics.prepare()
         self.settings = settings
     }
 
@@ -44,6 +47,12 @@ public final class Connection {
     /// Connects now unless connected already.
     public func connect() throws(DatabaseError) {
         if mysql != nil { return }
+        defer {
+            if mysql != nil {
+                if wasConnected { DatabaseMetrics.recordReconnect() }
+                wasConnected = true
+            }
+        }
         switch settings.endpoint {
         case .socket(let path):
             mysql = try open(host: "localhost", port: 0, socket: path)
@@ -110,6 +119,7 @@ public final class Connection {
     /// Notes an error: a lost connection is closed (with its statements), and a deadlock or
     /// a lost connection ends the open transaction.
     private func note(_ error: DatabaseError) {
+        DatabaseMetrics.recordError(error)
         if inTransaction, error.isDeadlock || error.isConnectionLoss { transactionFailure = error }
         if error.code == 1047 || error.code == 1180 { firstNode += 1 }
         if error.isConnectionLoss { close() }

@@ -113,6 +113,11 @@ public final class Supervisor: @unchecked Sendable {
             backoff: RestartBackoff(maximumSeconds: configuration.supervise.maxBackoffSeconds))
         let childrenGauge = Gauge(label: "tvcas_supervisor_children")
         let databaseGauge = Gauge(label: "tvcas_supervisor_database_up")
+        for kind in ["ecmg", "emmg"] {
+            // Shown at 0 from the start, so a scrape (and a rate()) sees them before the first event.
+            Counter(label: "tvcas_supervisor_starts_total", dimensions: [("kind", kind)]).increment(by: 0)
+            Counter(label: "tvcas_supervisor_restarts_total", dimensions: [("kind", kind)]).increment(by: 0)
+        }
 
         // The first poll decides the start; without a database, the saved copy does.
         let first = DispatchSemaphore(value: 0)

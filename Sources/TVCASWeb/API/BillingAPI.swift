@@ -10,17 +10,41 @@ public struct BillingAPI: Sendable {
     private let store: any BillingCardStore
     private let throttle: WrongKeyThrottle
     private let logger: Logger
+    private let metrics: WebMetrics
 
     /// The endpoint checking keys against `apiKey` (an empty key refuses every request).
-    public init(apiKey: String, store: any BillingCardStore, throttle: WrongKeyThrottle = WrongKeyThrottle(), logger: Logger) {
+    public init(
+        apiKey: String, store: any BillingCardStore, throttle: WrongKeyThrottle = WrongKeyThrottle(), logger: Logger,
+        metrics: WebMetrics = WebMetrics()
+    ) {
         self.apiKey = Array(apiKey.utf8)
         self.store = store
         self.throttle = throttle
         self.logger = logger
+        self.metrics = metrics
     }
 
-    /// Answers one request.
+    /// Answers one request, counted and timed by result (``WebMetrics``).
     public func respond(to request: Request) throws -> Response {
+        let start = WebMetrics.now()
+        do {
+            let response = try answerChecked(request)
+            metrics.recordAPI(result: Self.result(of: response), since: start)
+            return response
+        } catch {
+            metrics.recordAPI(result: "ERROR", since: start)
+            throw error
+        }
+    }
+
+    /// `OK` for a success, else the refusal's token (the body).
+    static func result(of response: Response) -> String {
+        guard response.status.code != 200 else { return "OK" }
+        if case .bytes(let body) = response.body, body.count <= 40 { return String(decoding: body, as: UTF8.self) }
+        return "ERROR"
+    }
+
+    private func answerChecked(_ request: Request) throws -> Response {
         let now = ContinuousClock.now
         let address = request.remoteAddress
         guard keyMatches(request) else {

@@ -41,7 +41,8 @@ extension PanelController {
         try connection.logs.append(
             LogEntry(
                 message: "Login failed for the \(role.rawValue) panel", type: 1, user: role.userName, time: Int32(truncatingIfNeeded: now), ip: ip))
-        logger.notice("panel login failed", metadata: ["panel": "\(role.rawValue)", "ip": "\(ip)"])
+        metrics.recordLogin(panel: role.rawValue, succeeded: false)
+        logger.notice("panel login failed", metadata: ["panel": "\(role.rawValue)", "ip": "\(ip)", "request": "\(request.id)"])
     }
 
     /// The answer while an address is paused.

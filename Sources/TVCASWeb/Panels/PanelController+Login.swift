@@ -24,6 +24,8 @@ extension PanelController {
             LogEntry(
                 message: "The user logged in to the \(role.rawValue) panel", user: role.userName, time: Int32(truncatingIfNeeded: now),
                 ip: request.remoteAddress.isEmpty ? "127.0.0.1" : request.remoteAddress))
+        metrics.recordLogin(panel: role.rawValue, succeeded: true)
+        logger.info("panel login", metadata: ["panel": "\(role.rawValue)", "ip": "\(request.remoteAddress)", "request": "\(request.id)"])
         return Self.redirect(
             to: "\(role.basePath)?op=smartcards", cookies: [sessionCookie(session.id, role: role, secure: request.isHTTPS)])
     }

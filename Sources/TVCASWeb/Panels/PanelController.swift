@@ -10,6 +10,7 @@ public struct PanelController: Sendable {
     let templates: PanelTemplates
     let credentials: BasicCredentials
     let throttle = LoginThrottle()
+    let metrics = WebMetrics()
     let statelessCSRF: StatelessCSRFToken
     let database: PanelConnection
     let dates: PanelDates

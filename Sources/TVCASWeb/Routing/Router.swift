@@ -2,13 +2,16 @@ import Logging
 
 /// A fixed route table: exact paths to handlers. Unknown paths get 404; a thrown error gets a
 /// 500 page that shows only the request id, and the error is logged with the request line.
+/// Every request is counted and timed by route and status (``WebMetrics``).
 public struct Router: Sendable {
     private var routes: [String: Handler] = [:]
     private let logger: Logger
+    private let metrics: WebMetrics
 
-    /// An empty table that logs through `logger`.
-    public init(logger: Logger) {
+    /// An empty table that logs through `logger` and records into `metrics`.
+    public init(logger: Logger, metrics: WebMetrics = WebMetrics()) {
         self.logger = logger
+        self.metrics = metrics
     }
 
     /// Routes `path` (e.g. `/api.php`) to `handler`.
@@ -18,6 +21,14 @@ public struct Router: Sendable {
 
     /// The response for `request`; never throws.
     public func respond(to request: Request) -> Response {
+        let start = WebMetrics.now()
+        let route = routes[request.path] == nil ? "other" : request.path
+        let response = answer(request)
+        metrics.record(route: route, status: response.status.code, since: start)
+        return response
+    }
+
+    private func answer(_ request: Request) -> Response {
         guard let handler = routes[request.path] else {
             return Self.page(.notFound, "Not found.")
         }

@@ -1,18 +1,29 @@
 import Logging
 import TVCASConfig
 import TVCASDatabase
+import TVCASMetrics
 
 /// `tvcas web`: the FastCGI responder with TVCAS's routes, set up from the configuration.
 public struct WebService: Sendable {
     /// The responder.
     public let server: FastCGIServer
+<<<<<<< HEAD
     /// Where the log retention connects, and for how many days (none for the trivial responder).
     private var retention: (settings: DatabaseSettings, policy: LogRetention)?
     private var logger: Logger?
+=======
+    /// `[web] metrics`: where `/metrics` is served while ``run()`` runs; nil when off.
+    public var metricsAddress: HostPort?
+    private let logger: Logger
+>>>>>>> observe
 
     /// Builds the routes and the responder from `configuration` (`[web] listen`, `workers`,
     /// `upload_max_mb`, `api_key`, the database keys, the panels' passwords and `[web] secret`).
     public init(configuration: Configuration, logger: Logger) throws {
+        MetricsSystemBootstrap.bootstrap()
+        WebMetrics().prepare()
+        metricsAddress = configuration.web.metrics
+        self.logger = logger
         let settings = DatabaseSettings(configuration.database)
         var routes = Self.router(apiKey: configuration.apiKey, store: DatabaseBillingCardStore(settings: settings), logger: logger)
         try PanelController(configuration: configuration, logger: logger).mount(on: &routes)
@@ -27,8 +38,10 @@ public struct WebService: Sendable {
         self.logger = logger
     }
 
-    private init(server: FastCGIServer) {
+    private init(server: FastCGIServer, metricsAddress: HostPort?, logger: Logger) {
         self.server = server
+        self.metricsAddress = metricsAddress
+        self.logger = logger
     }
 
     /// The same responder answering every request with a fixed 2-byte body and no database: the
@@ -40,7 +53,7 @@ public struct WebService: Sendable {
         return WebService(
             server: FastCGIServer(configuration: serverConfiguration, logger: logger) { _ in
                 Response(status: .ok, headers: [.init(name: "Content-Type", value: "text/plain")], body: .bytes(body))
-            })
+            }, metricsAddress: nil, logger: logger)
     }
 
     /// The route table: `/api.php` (the billing API).
@@ -51,10 +64,20 @@ public struct WebService: Sendable {
         return router
     }
 
-    /// Serves until `SIGTERM` or `SIGINT`, then finishes the requests in flight and returns.
+    /// Serves until `SIGTERM` or `SIGINT`, then finishes the requests in flight and returns;
+    /// meanwhile serves the process's Prometheus `/metrics` on ``metricsAddress``.
     public func run() throws {
+<<<<<<< HEAD
         let task = retention.flatMap { retention in logger.flatMap { retention.policy.startBackground(settings: retention.settings, logger: $0) } }
         defer { task?.stop() }
+=======
+        var metricsServer: MetricsServer?
+        if let metricsAddress {
+            metricsServer = try MetricsServer.startBlocking(address: metricsAddress.description, registry: MetricsSystemBootstrap.bootstrap())
+            logger.info("metrics", metadata: ["address": "\(metricsAddress)"])
+        }
+        defer { metricsServer?.stopBlocking() }
+>>>>>>> observe
         try server.run()
     }
 }

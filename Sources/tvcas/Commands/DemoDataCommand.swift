@@ -34,6 +34,7 @@ struct DemoDataCommand: AsyncParsableCommand {
         guard cards >= 0 else { throw ValidationError("--cards must be 0 or more") }
         do {
             let configuration = try options.load()
+            LogSetup.bootstrap(configuration)
             let pool = ConnectionPool(settings: DatabaseSettings(configuration.database), threads: max(1, connections))
             defer { pool.shutdown() }
             if ifEmpty, try await pool.withConnection({ try $0.cards.count() }) > 0 {

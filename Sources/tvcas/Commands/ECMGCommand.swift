@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import TVCASConfig
 import TVCASGenerators
+import TVCASMetrics
 
 /// `tvcas ecmg --id N`: run ECM generator N (row N of `tvcas_ecmg`) until SIGTERM.
 struct ECMGCommand: AsyncParsableCommand {
@@ -26,17 +27,12 @@ struct ECMGCommand: AsyncParsableCommand {
         MallocArenas.limit()
         let configuration: Configuration
         do {
-            configuration = try options.load()
+            configuration = try options.loadAndStartLogging()
         } catch {
             FileHandle.standardError.write(Data("tvcas ecmg: \(error)\n".utf8))
             throw ExitCode.failure
         }
-        let level = configuration.logLevel
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
-        }
+        MetricsSystemBootstrap.bootstrap()
         let logger = Logger(label: "ecmg_\(id)")
         let status = await ECMGDaemon(id: id, configuration: configuration, metricsAddress: metrics, logger: logger).run()
         if status != 0 { throw ExitCode(status) }

@@ -32,9 +32,8 @@ struct EMMGCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocArenas.limit()
-        let config = try options.load()
-        var logger = Logger(label: "tvcas.emmg.\(id)")
-        logger.logLevel = config.logLevel
+        let config = try options.loadAndStartLogging()
+        let logger = Logger(label: "emmg_\(id)")
         let metricsServer: MetricsServer?
         if let metrics {
             metricsServer = try await MetricsServer.start(address: metrics, registry: MetricsSystemBootstrap.bootstrap())

@@ -24,6 +24,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         do {
             let configuration = try options.load()
+            LogSetup.bootstrap(configuration)
             let catalog = try MigrationCatalog(directory: URL(fileURLWithPath: sqlDir ?? configuration.sqlDirectory))
             // An ALTER of a big table may take minutes: no read timeout for the migration.
             let settings = DatabaseSettings(configuration.database, readTimeout: 0, writeTimeout: 0)

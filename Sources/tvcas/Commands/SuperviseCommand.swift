@@ -32,12 +32,7 @@ struct SuperviseCommand: AsyncParsableCommand {
             ConfigOptions.note("supervise: \(reason)")
             throw ExitCode(127)
         }
-        let configuration = try options.load()
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = configuration.logLevel
-            return handler
-        }
+        let configuration = try options.loadAndStartLogging()
         let executable = Self.ownExecutable
         let configPath = URL(fileURLWithPath: options.path).standardizedFileURL.path
         let command = ChildCommand(

@@ -20,9 +20,8 @@ struct WebCommand: ParsableCommand {
     var benchmarkTrivial = false
 
     func run() throws {
-        let configuration = try options.load()
-        var logger = Logger(label: "tvcas.web")
-        logger.logLevel = configuration.logLevel
+        let configuration = try options.loadAndStartLogging()
+        let logger = Logger(label: "tvcas.web")
         do {
             let service =
                 benchmarkTrivial

@@ -44,6 +44,11 @@ public struct ECMGMetrics: Sendable {
         Counter(label: "tvcas_ecmg_errors_sent_total", dimensions: [("status", hex4(status.rawValue))], factory: factory).increment()
     }
 
+    /// Counts an error_status of a channel_error/stream_error the SCS sent.
+    public func countErrorReceived(_ status: ECMGErrorStatus) {
+        Counter(label: "tvcas_ecmg_errors_received_total", dimensions: [("status", hex4(status.rawValue))], factory: factory).increment()
+    }
+
     /// Counts a connection closed by the ECMG, by reason.
     public func countClosed(_ reason: String) {
         Counter(label: "tvcas_ecmg_connections_closed_total", dimensions: [("reason", reason)], factory: factory).increment()

@@ -152,6 +152,7 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
             logger.warning("answered with error_status \(status): \(detail)")
         case .peerReportedError(let streamID, let statuses):
             let what = streamID.map { "stream_error for stream \($0)" } ?? "channel_error"
+            for status in statuses { service.metrics.countErrorReceived(status) }
             logger.warning("SCS sent \(what): \(statuses.map(\.description).joined(separator: ", "))")
         case .sentChannelTest:
             logger.debug("sent channel_test after \(state.timeout) s of silence")

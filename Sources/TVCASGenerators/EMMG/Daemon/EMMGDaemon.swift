@@ -28,7 +28,7 @@ public final class EMMGDaemon: Sendable {
     public init(options: EMMGDaemonOptions, pool: ConnectionPool, logger: Logger? = nil) {
         self.options = options
         self.pool = pool
-        self.logger = logger ?? Logger(label: "tvcas.emmg.\(options.id)")
+        self.logger = logger ?? Logger(label: "emmg_\(options.id)")
         self.builder = EMMBuilder(zone: options.zone)
         self.startedAt = DaemonClock.unix
         self.live = EMMGLiveState(settings: EMMGSettingsRow(row: EMMGRow(id: options.id)))
@@ -43,6 +43,7 @@ public final class EMMGDaemon: Sendable {
     public func run() async throws {
         guard let settings = try await loadSettings() else { return }
         live.withValues { $0.settings = settings }
+        EMMGMetrics.prepare()
         let cursorStart = await initialCursor()
         logger.info("EMMG started", metadata: ["mux": "\(settings.host):\(settings.port)", "version": "\(settings.version)"])
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -128,6 +129,7 @@ public final class EMMGDaemon: Sendable {
             }
             let started = DaemonClock.monotonic
             let end = await session(settings: settings, group: group, cycle: &cycle, recent: &recent)
+            EMMGMetrics.muxSession(open: false)
             live.withValues {
                 $0.peer = nil
                 $0.status.channelTimeOpen = 0
@@ -143,7 +145,9 @@ public final class EMMGDaemon: Sendable {
             EMMGMetrics.connectionFailed()
             let delay = backoff.nextDelay()
             live.withValues { $0.lastError = end.description }
-            logger.warning("MUX session ended; reconnecting", metadata: ["reason": "\(end)", "in": "\(String(format: "%.1f", delay)) s"])
+            logger.warning(
+                "MUX session ended; reconnecting",
+                metadata: ["peer": "\(settings.host):\(settings.port)", "reason": "\(end)", "in": "\(String(format: "%.1f", delay)) s"])
             await sleepUnlessShutdown(delay)
         }
     }
@@ -225,8 +229,10 @@ public final class EMMGDaemon: Sendable {
                         $0.status.errorTimeLast = now
                         $0.lastError = "MUX error: " + statuses.map(\.description).joined(separator: ", ")
                     }
-                    EMMGMetrics.peerError()
-                    logger.warning("the MUX reported an error", metadata: ["status": "\(statuses.map(\.description))"])
+                    EMMGMetrics.peerError(statuses)
+                    logger.warning(
+                        "the MUX reported an error",
+                        metadata: ["peer": "\(settings.host):\(settings.port)", "status": "\(statuses.map(\.description))"])
                 case .channelClosed:
                     logger.notice("the MUX closed the channel")
                     flags.update { $0.ended = .channelClosedByMUX }
@@ -279,7 +285,8 @@ public final class EMMGDaemon: Sendable {
             if let end = await self.waitFor("stream_setup", settings: settings, flags: flags, { $0.streamOpen }) { return end }
             try await outbound.write(outgoing.streamBWRequest)
             if let end = await self.waitFor("stream_BW_request", settings: settings, flags: flags, { $0.allocationSeen }) { return end }
-            logger.info("channel and stream open", metadata: ["mux": "\(settings.host):\(settings.port)"])
+            logger.info("channel and stream open", metadata: ["peer": "\(settings.host):\(settings.port)"])
+            EMMGMetrics.muxSession(open: true)
             return try await sendEMMs(outbound: outbound, settings: settings, flags: flags, cycle: &cycle, recent: &recent)
         } catch {
             return flags.snapshot.ended ?? .peerClosedConnection
