@@ -7,15 +7,11 @@ import TVCASMetrics
 public struct WebService: Sendable {
     /// The responder.
     public let server: FastCGIServer
-<<<<<<< HEAD
-    /// Where the log retention connects, and for how many days (none for the trivial responder).
-    private var retention: (settings: DatabaseSettings, policy: LogRetention)?
-    private var logger: Logger?
-=======
     /// `[web] metrics`: where `/metrics` is served while ``run()`` runs; nil when off.
     public var metricsAddress: HostPort?
+    /// Where the log retention connects, and for how many days (none for the trivial responder).
+    private var retention: (settings: DatabaseSettings, policy: LogRetention)?
     private let logger: Logger
->>>>>>> observe
 
     /// Builds the routes and the responder from `configuration` (`[web] listen`, `workers`,
     /// `upload_max_mb`, `api_key`, the database keys, the panels' passwords and `[web] secret`).
@@ -35,7 +31,6 @@ public struct WebService: Sendable {
         )
         server = FastCGIServer(configuration: serverConfiguration, logger: logger) { router.respond(to: $0) }
         retention = (settings, LogRetention(days: configuration.web.logRetentionDays))
-        self.logger = logger
     }
 
     private init(server: FastCGIServer, metricsAddress: HostPort?, logger: Logger) {
@@ -67,17 +62,14 @@ public struct WebService: Sendable {
     /// Serves until `SIGTERM` or `SIGINT`, then finishes the requests in flight and returns;
     /// meanwhile serves the process's Prometheus `/metrics` on ``metricsAddress``.
     public func run() throws {
-<<<<<<< HEAD
-        let task = retention.flatMap { retention in logger.flatMap { retention.policy.startBackground(settings: retention.settings, logger: $0) } }
+        let task = retention.flatMap { $0.policy.startBackground(settings: $0.settings, logger: logger) }
         defer { task?.stop() }
-=======
         var metricsServer: MetricsServer?
         if let metricsAddress {
             metricsServer = try MetricsServer.startBlocking(address: metricsAddress.description, registry: MetricsSystemBootstrap.bootstrap())
             logger.info("metrics", metadata: ["address": "\(metricsAddress)"])
         }
         defer { metricsServer?.stopBlocking() }
->>>>>>> observe
         try server.run()
     }
 }
