@@ -10,6 +10,8 @@
 # usage: Benchmarks/csv-bench.sh [TVCAS_BINARY] [CARDS]
 #   TVCAS_BINARY  default .build/release/tvcas (build it with `swift build -c release --product tvcas`)
 #   CARDS         demo cards to load, default 1000000
+# Environment: PROFILE=1 writes `perf report` of the import (mariadbd and tvcas web) to
+#   .build/perf-csv-import.txt; KEEP_WEB_LOG=FILE copies tvcas web's log there at the end.
 # Everything runs under a scratch folder in /tmp, removed at the end.
 set -euo pipefail
 
@@ -33,6 +35,7 @@ cleanup() {
     rm -rf "$dir"
 }
 trap cleanup EXIT
+[ -n "${KEEP_WEB_LOG:-}" ] && trap 'cp "$dir/web.log" "$KEEP_WEB_LOG"; cleanup' EXIT
 sql() { mariadb -uroot -S "$sock" tvcas -B -N -e "$1"; }
 
 # MariaDB with the fixture, migrated, plus the demo cards.
@@ -43,6 +46,7 @@ mariadb-install-db --no-defaults "${user_args[@]}" --datadir="$dir/data" --auth-
 mariadbd --no-defaults "${user_args[@]}" --datadir="$dir/data" --socket="$sock" --pid-file="$dir/mysqld.pid" \
     --skip-networking --log-error="$dir/mariadb.log" --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
     --innodb-buffer-pool-size=1G --innodb-log-file-size=512M --max-connections=200 &
+mariadbd_pid=$!
 pids+=($!)
 for _ in $(seq 1 100); do mariadb-admin -uroot -S "$sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
 mariadb -uroot -S "$sock" -e "CREATE DATABASE tvcas"
@@ -78,6 +82,7 @@ pids+=($web)
 for _ in $(seq 1 200); do [ -S "$web_sock" ] && break; sleep 0.05; done
 base="http://127.0.0.1:$port"
 admin=(-u admin:bench-admin-password)
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 rss() { awk '/VmHWM/ {printf "%.1f MB", $2 / 1024}' "/proc/$web/status"; }
 for _ in $(seq 1 100); do curl -s -o /dev/null "${admin[@]}" "$base/cas/?op=smartcards" && break; sleep 0.1; done
 rss_start=$(rss)
@@ -94,16 +99,29 @@ admin_lines=$(($(wc -l <"$dir/admin.csv") + 1))
 
 # Import: 50,000 existing cards with a new finish and name, and 50,000 new serials.
 {
-    head -n 1 "$dir/admin.csv"
-    tail -n +2 "$dir/admin.csv" | head -n 50000 | awk -F';' 'BEGIN { OFS = ";" } { $2 = "Imported " NR; $9 = 1900000000; print }'
+    awk 'NR == 1 { print; exit }' "$dir/admin.csv"
+    awk -F';' 'BEGIN { OFS = ";" } NR > 1 && NR <= 50001 { $2 = "Imported " NR; $9 = 1900000000; print }' "$dir/admin.csv"
     awk 'BEGIN { for (i = 0; i < 50000; i++) printf "%d;New card %d;Bench st. %d;%032X;0000FFFF;1;0;1600000000;1900000000;0\n", 2108000000 + i, i, i, i }'
 } >"$dir/import.csv"
 token=$(curl -sS "${admin[@]}" "$base/cas/?op=smartcards&csv=import" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+cpu_web=$(cpu "$web")
+cpu_db=$(cpu "$mariadbd_pid")
+perf_pid=""
+if [ -n "${PROFILE:-}" ] && command -v perf >/dev/null; then
+    perf record -F 999 -g -p "$mariadbd_pid,$web" -o "$dir/perf.data" >/dev/null 2>&1 &
+    perf_pid=$!
+fi
 import_result=$(curl -sS -H 'Expect:' -o "$dir/import.html" -w '%{http_code} %{time_total}' "${admin[@]}" \
     -F "loadfile=@$dir/import.csv;filename=import.csv;type=text/csv" --form-string "csrf=$token" "$base/cas/?op=smartcards&csv=import")
 import_status=${import_result% *}
 import_seconds=${import_result#* }
 rss_import=$(rss)
+if [ -n "$perf_pid" ]; then
+    kill -INT "$perf_pid"; wait "$perf_pid" 2>/dev/null || true
+    perf report -i "$dir/perf.data" --no-children --sort comm,dso,sym --percent-limit 0.7 --stdio 2>/dev/null | grep -E '^ +[0-9]' >"$top/.build/perf-csv-import.txt" || true
+fi
+cpu_web=$(awk -v a="$cpu_web" -v b="$(cpu "$web")" 'BEGIN { printf "%.1f", b - a }')
+cpu_db=$(awk -v a="$cpu_db" -v b="$(cpu "$mariadbd_pid")" 'BEGIN { printf "%.1f", b - a }')
 summary=$(grep -o 'Add new: [0-9]*<br>Update items: [0-9]*' "$dir/import.html" | sed 's/<br>/, /' || true)
 [ "$import_status" = 200 ] || { echo "csv-bench: the import answered $import_status" >&2; sed 's/<[^>]*>//g' "$dir/import.html" | grep -m 5 Line >&2 || true; exit 1; }
 changes=$(sql "SELECT COUNT(*) FROM tvcas_card_changes WHERE source = 'csv'")
@@ -116,4 +134,5 @@ printf '%-34s %9ss   %s\n' "admin export, $total cards ($(mb "$dir/admin.csv"))"
 printf '%-34s %9ss   %s\n' "operator export ($(mb "$dir/oper.csv"))" "$oper_seconds" "< 10 s for 1,000,000 cards"
 printf '%-34s %9ss   %s\n' "admin import, 100,000 lines" "$import_seconds" "< 10 s for 100,000 rows"
 echo "import: $summary; $changes change-queue rows; log: $log"
+echo "import CPU: tvcas web $cpu_web s, mariadbd $cpu_db s"
 echo "tvcas web peak RSS (VmHWM): $rss_start after start, $rss_export after both exports, $rss_import after the import (flat memory: the export adds little)"

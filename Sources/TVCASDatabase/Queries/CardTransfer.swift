@@ -30,10 +30,9 @@ public struct CardTransfer {
         _ columns: [CardColumn], serials: [UInt32], locking: Bool = false, batchSize: Int = 1000
     ) throws(DatabaseError) -> [UInt32: [SQLValue]] {
         var found: [UInt32: [SQLValue]] = [:]
-        var start = 0
         let selected = [CardColumn.serialNo] + columns
-        while start < serials.count {
-            let slice = serials[start..<min(start + batchSize, serials.count)]
+        for range in StatementBatches.ranges(count: serials.count, size: batchSize) {
+            let slice = serials[range]
             let placeholders = Array(repeating: "?", count: slice.count).joined(separator: ",")
             let rows = try connection.query(
                 "SELECT \(Self.list(selected)) FROM tvcas_smartcards WHERE serial_no IN (\(placeholders))\(locking ? " FOR UPDATE" : "")",
@@ -42,22 +41,23 @@ public struct CardTransfer {
                 let serial: UInt32 = try row.decode(at: 0)
                 found[serial] = Array(row.values.dropFirst())
             }
-            start += slice.count
         }
         return found
     }
 
     /// Writes `rows` (values in `columns` order, the first column `serialNo`) with multi-row
-    /// `INSERT … ON DUPLICATE KEY UPDATE` of up to `batchSize` rows: a new serial becomes a card
+    /// `INSERT … ON DUPLICATE KEY UPDATE` of up to `batchSize` rows (``StatementBatches``): a new serial becomes a card
     /// with `c_time = createdAt` and the schema's defaults elsewhere; an existing one gets the
-    /// other columns overwritten (`c_time` kept).
+    /// other columns overwritten (`c_time` kept). Fewer rows go in one statement when
+    /// `batchSize` rows would pass the protocol's 65,535 parameters.
     public func upsert(_ rows: [[SQLValue]], columns: [CardColumn], createdAt: UInt32, batchSize: Int = 1000) throws(DatabaseError) {
         precondition(columns.first == .serialNo, "an upsert's first column is serial_no")
         let tuple = "(?," + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         let updates = columns.dropFirst().map { "\($0.sqlName) = VALUES(\($0.sqlName))" }.joined(separator: ", ")
-        var start = 0
-        while start < rows.count {
-            let slice = rows[start..<min(start + batchSize, rows.count)]
+        // A statement takes at most 65,535 parameters.
+        let perStatement = max(1, min(batchSize, 65_535 / (columns.count + 1)))
+        for range in StatementBatches.ranges(count: rows.count, size: perStatement) {
+            let slice = rows[range]
             let sql =
                 "INSERT INTO tvcas_smartcards (c_time, \(Self.list(columns))) VALUES "
                 + Array(repeating: tuple, count: slice.count).joined(separator: ",") + " ON DUPLICATE KEY UPDATE \(updates)"
@@ -68,7 +68,6 @@ public struct CardTransfer {
                 values.append(contentsOf: row)
             }
             try connection.execute(sql, values)
-            start += slice.count
         }
     }
 

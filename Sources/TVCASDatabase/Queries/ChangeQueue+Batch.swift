@@ -19,9 +19,8 @@ extension ChangeQueue {
     public func record(
         _ entries: [Entry], source: CardChange.Source, requestID: RequestID, at time: UInt32, batchSize: Int = 1000
     ) throws(DatabaseError) {
-        var start = 0
-        while start < entries.count {
-            let slice = entries[start..<min(start + batchSize, entries.count)]
+        for range in StatementBatches.ranges(count: entries.count, size: batchSize) {
+            let slice = entries[range]
             let sql =
                 "INSERT INTO tvcas_card_changes (serial_no, fields, source, changed_at, request_id) VALUES "
                 + Array(repeating: "(?, ?, ?, ?, ?)", count: slice.count).joined(separator: ",")
@@ -35,7 +34,6 @@ extension ChangeQueue {
                 ]
             }
             try connection.execute(sql, values)
-            start += slice.count
         }
     }
 }
