@@ -129,10 +129,10 @@ log=$(sql "SELECT msg FROM tvcas_logs WHERE msg LIKE 'Import CSV%' ORDER BY id D
 
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
 echo "CSV benchmark: $total cards; tvcas web (4 workers) behind nginx; 2 cores shared"
-printf '%-34s %10s   %s\n' measurement result "target (issue 13)"
-printf '%-34s %9ss   %s\n' "admin export, $total cards ($(mb "$dir/admin.csv"))" "$admin_seconds" "< 10 s for 1,000,000 cards"
-printf '%-34s %9ss   %s\n' "operator export ($(mb "$dir/oper.csv"))" "$oper_seconds" "< 10 s for 1,000,000 cards"
-printf '%-34s %9ss   %s\n' "admin import, 100,000 lines" "$import_seconds" "< 10 s for 100,000 rows"
+printf '%-42s %10s   %s\n' measurement result "target (issue 13)"
+printf '%-42s %9ss   %s\n' "admin export, $total cards ($(mb "$dir/admin.csv"))" "$admin_seconds" "< 10 s for 1,000,000 cards"
+printf '%-42s %9ss   %s\n' "operator export ($(mb "$dir/oper.csv"))" "$oper_seconds" "< 10 s for 1,000,000 cards"
+printf '%-42s %9ss   %s\n' "admin import, 100,000 lines" "$import_seconds" "< 10 s for 100,000 rows"
 echo "import: $summary; $changes change-queue rows; log: $log"
 echo "import CPU: tvcas web $cpu_web s, mariadbd $cpu_db s"
 echo "tvcas web peak RSS (VmHWM): $rss_start after start, $rss_export after both exports, $rss_import after the import (flat memory: the export adds little)"

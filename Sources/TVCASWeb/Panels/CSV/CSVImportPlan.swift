@@ -15,19 +15,19 @@ public struct CSVImportPlan: Sendable, Equatable {
     /// The plan for `rows` (values in `columns` order) over `current` (each existing card's values
     /// in the same order, keyed by serial).
     public init(rows: [CSVImportRow], current: [UInt32: [SQLValue]], columns: [CardColumn]) {
-        var latest = current
+        var lastLine: [UInt32: Int] = [:]
         var queued: [UInt32: Int] = [:]
         let compared = columns.indices.filter { columns[$0] != .edit && columns[$0] != .serialNo }
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             let fields: [String]
-            if let before = latest[row.serial] {
+            if let before = lastLine[row.serial].map({ rows[$0].values }) ?? current[row.serial] {
                 updated += 1
                 fields = compared.filter { !Self.same(before[$0], row.values[$0]) }.map { columns[$0].rawValue }
             } else {
                 added += 1
                 fields = columns.filter { $0 != .edit }.map(\.rawValue)
             }
-            latest[row.serial] = row.values
+            lastLine[row.serial] = index
             guard !fields.isEmpty else { continue }
             if let index = queued[row.serial] {
                 changes[index].fields += fields.filter { !changes[index].fields.contains($0) }
