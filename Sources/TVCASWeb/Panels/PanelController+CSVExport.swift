@@ -12,7 +12,9 @@ extension PanelController {
     /// (config-csv-logs.md §2), streamed from one consistent snapshot in keyed batches, then the
     /// log row `Export CSV, <KB> KB, <lines> items.` The length is not known in advance, so
     /// there is no `Content-Length`.
-    func exportCSV(_ page: PanelPage) -> Response {
+    func exportCSV(_ page: PanelPage) throws -> Response {
+        // The database must answer before the headers go out: after them an error only cuts the file short.
+        try page.connection.ping()
         let columns = Self.csvColumns(page.role)
         let database = self.database
         let (user, ip, now) = (page.role.userName, page.ip, page.now)

@@ -78,7 +78,7 @@ public struct PanelController: Sendable {
     /// GET pages.
     private func get(_ page: PanelPage, started: Date) throws -> Response {
         switch page.op {
-        case "smartcards" where page.query("csv") == "export": return exportCSV(page)
+        case "smartcards" where page.query("csv") == "export": return try exportCSV(page)
         case "smartcards" where page.query("csv") == "import": return importCSVForm(page, started: started)
         case "smartcards": return try smartcards(page, started: started)
         case "card": return try cardForm(page, started: started)
