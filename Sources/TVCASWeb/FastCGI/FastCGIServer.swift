@@ -207,7 +207,10 @@ public final class FastCGIServer: @unchecked Sendable {
             return respond(Request(id: id, parameters: parameters, body: body))
         } catch {
             logger.notice("request body too large", metadata: ["request": "\(id)", "length": "\(length)"])
-            return Router.page(.contentTooLarge, "Request body too large.")
+            return Router.page(
+                .contentTooLarge,
+                "The upload (\(length) bytes) is larger than the \(configuration.maxBodyBytes >> 20) MiB this server accepts "
+                    + "([web] upload_max_mb). Nothing was read or changed.")
         }
     }
 

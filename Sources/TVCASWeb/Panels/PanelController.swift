@@ -79,6 +79,8 @@ public struct PanelController: Sendable {
     /// GET pages.
     private func get(_ page: PanelPage, started: Date) throws -> Response {
         switch page.op {
+        case "smartcards" where page.query("csv") == "export": return try exportCSV(page)
+        case "smartcards" where page.query("csv") == "import": return importCSVForm(page, started: started)
         case "smartcards": return try smartcards(page, started: started)
         case "card": return try cardForm(page, started: started)
         case "add": return try addForm(page, started: started)
@@ -98,6 +100,7 @@ public struct PanelController: Sendable {
     /// POST actions (the CSRF token is already checked).
     private func post(_ page: PanelPage, form: FormBody, started: Date) throws -> Response {
         switch page.op {
+        case "smartcards" where page.query("csv") == "import": return try importCSV(page, form: form, started: started)
         case "logout": return try logout(page)
         case "card": return try saveCard(page, form: form, started: started)
         case "add": return try addCard(page, form: form, started: started)

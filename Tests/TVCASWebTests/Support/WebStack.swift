@@ -13,7 +13,7 @@ final class WebStack: @unchecked Sendable {
     let process: Process
     let nginx: NginxServer?
 
-    init(withNginx: Bool = true, workers: Int = 4) throws {
+    init(withNginx: Bool = true, workers: Int = 4, uploadMaxMegabytes: Int? = nil) throws {
         server = try MariaDBServer.shared()
         database = try server.makeDatabase(prefix: "web")
         try server.load(RepositoryPaths.fixtureDump, into: database)
@@ -38,6 +38,7 @@ final class WebStack: @unchecked Sendable {
             secret = "web-test-secret-0123456789"
             listen = "unix:\(socketPath)"
             workers = \(workers)
+            \(uploadMaxMegabytes.map { "upload_max_mb = \($0)" } ?? "")
 
             """
         try config.write(toFile: directory.path("tvcas.toml"), atomically: true, encoding: .utf8)
