@@ -11,9 +11,10 @@ struct CSVCodecTests {
         records.map { $0.fields.map { String(decoding: $0, as: UTF8.self) } }
     }
 
-    @Test("a value is quoted only when it holds ; or a line break, or starts with a quote")
+    @Test("a value is quoted only when it holds ;, a quote or a line break")
     func quoting() {
-        #expect(CSVWriter.field("a,b \"c\"") == "a,b \"c\"")
+        #expect(CSVWriter.field("a,b \"c\"") == "\"a,b \"\"c\"\"\"")
+        #expect(CSVWriter.field("Moscow, Lenina 1") == "Moscow, Lenina 1")
         #expect(CSVWriter.field("Moscow; Lenina 1") == "\"Moscow; Lenina 1\"")
         #expect(CSVWriter.field("two\nlines") == "\"two\nlines\"")
         #expect(CSVWriter.field("cr\rhere") == "\"cr\rhere\"")

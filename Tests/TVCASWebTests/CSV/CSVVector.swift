@@ -15,6 +15,7 @@ struct CSVVector: Decodable, CustomTestStringConvertible {
     let db_rows: [[String: String?]]?
     let file_name: String?
     let file_hex: String?
+    let file_content: String?
     let input_csv: String?
     let existing_serials: [String]?
     let sql_statements: [String]?
@@ -28,6 +29,18 @@ struct CSVVector: Decodable, CustomTestStringConvertible {
     static var imports: [CSVVector] { all.filter { $0.kind == "import" } }
 
     var columns: CSVColumnSet { mode == "admin" ? .admin : .oper }
+
+    /// The file we write: the original's, except that a value holding `"` is an RFC 4180 quoted
+    /// field (decisions.md §5; the original wrote it bare, e.g. csv-export-4's `a,b "c"`).
+    var expectedFileHex: String? {
+        guard var content = file_content else { return file_hex }
+        let quoted = Set((db_rows ?? []).flatMap { $0.values.compactMap { $0 } }.filter { $0.contains("\"") })
+        for value in quoted {
+            content = content.replacingOccurrences(
+                of: ";\(value);", with: ";\"\(value.replacingOccurrences(of: "\"", with: "\"\""))\";")
+        }
+        return Data(content.utf8).testHex
+    }
 
     /// A database row as the connection reads it: unsigned columns as `.uint`, `type` and `pair`
     /// (signed `int`) as `.int`, text as `.text`, NULL as `.null`.

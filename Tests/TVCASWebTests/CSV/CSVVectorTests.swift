@@ -20,7 +20,7 @@ struct CSVVectorTests {
         var writer = CSVWriter(columns: vector.columns)
         for row in vector.db_rows ?? [] { writer.appendLine(vector.values(of: row)) }
         let bytes = writer.take()
-        #expect(Data(bytes).testHex == vector.file_hex)
+        #expect(Data(bytes).testHex == vector.expectedFileHex)
         #expect(writer.lineCount == (vector.db_rows?.count ?? 0) + 1)
         #expect(writer.byteCount == bytes.count)
         let zone = try #require(TimeZone(identifier: vector.timezone ?? "UTC"))

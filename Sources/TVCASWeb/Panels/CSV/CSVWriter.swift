@@ -52,10 +52,10 @@ public struct CSVWriter: Sendable {
         return pending
     }
 
-    /// Whether a value must be quoted: it holds `;`, CR or LF, or starts with `"`.
+    /// Whether a value must be quoted (decisions.md §5): it holds `;`, `"`, CR or LF. Every other
+    /// value is written bare, as the original wrote it.
     public static func needsQuotes(_ bytes: some Collection<UInt8>) -> Bool {
-        if bytes.first == 0x22 { return true }
-        return bytes.contains { $0 == 0x3B || $0 == 0x0A || $0 == 0x0D }
+        bytes.contains { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// One field's bytes as the export writes them.
