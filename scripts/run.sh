@@ -66,6 +66,7 @@ write_config() {
         mkdir -p "$var/state"
         "$tvcas" init-config --demo --out "$conf" --state-dir "$var/state" \
             --mysql-socket "$mysql_sock" --listen "unix:$var/run/tvcas-web.sock" --sql-dir "$top/sql" >"$var/logins.txt"
+        sed -i 's|^# metrics = ""$|metrics = "127.0.0.1:9465"|' "$conf"   # tvcas web's own /metrics
         chmod 600 "$var/logins.txt"
         say "demo configuration written to var/tvcas.toml"
     fi
@@ -86,7 +87,7 @@ start_web() {
     pids+=($!)
     for _ in $(seq 1 100); do [ -S "$sock" ] && break; sleep 0.1; done
     [ -S "$sock" ] || { say "tvcas web did not start; see var/log/web.log"; exit 1; }
-    say "tvcas web started (pid ${pids[-1]}) on $sock, log var/log/web.log"
+    say "tvcas web started (pid ${pids[-1]}) on $sock, log var/log/web.log; metrics http://127.0.0.1:9465/metrics"
 }
 
 start_nginx() {
