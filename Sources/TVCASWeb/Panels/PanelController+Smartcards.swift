@@ -88,7 +88,7 @@ extension PanelController {
             context["next"] = "\(page.role.basePath)?op=smartcards\(listQuery)\(at)&after=\(last.serial)"
         }
         if cursor != nil { context["first"] = "\(page.role.basePath)?op=smartcards\(listQuery)" }
-        context["sortParameter"] = sort == .serial ? "" : sort.parameter
+        if sort != .serial { context["sortParameter"] = sort.parameter }
         context["columns"] = Self.listColumns(page.role).map { name, column -> [String: Any] in
             guard let column else { return ["label": name] }
             let descending = sort.column == column && !sort.descending

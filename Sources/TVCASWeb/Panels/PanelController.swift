@@ -10,6 +10,7 @@ public struct PanelController: Sendable {
     let templates: PanelTemplates
     let credentials: BasicCredentials
     let throttle = LoginThrottle()
+    let sessionPruner = SessionPruner()
     let statelessCSRF: StatelessCSRFToken
     let database: PanelConnection
     let dates: PanelDates
@@ -51,6 +52,7 @@ public struct PanelController: Sendable {
         let now = UInt32(started.timeIntervalSince1970)
         let op = request.query["op"]?.text ?? ""
         let connection = database.current()
+        sessionPruner.pruneIfDue(at: now, idleSeconds: idleSeconds, connection: connection, logger: logger)
         if op == "login" { return try login(request, role: role, now: now, connection: connection) }
         let identity: PanelIdentity
         switch try authenticate(request, role: role, now: now, connection: connection) {
@@ -102,7 +104,7 @@ public struct PanelController: Sendable {
         case "ac": return try cycleAccessCriteria(page, form: form)
         case "packages": return try savePackages(page, form: form, started: started)
         case "type": return try toggleCard(page, form: form, toggle: .type)
-        case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
+        case "smartcards": return try legacySmartcardsPost(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")
         }
     }
