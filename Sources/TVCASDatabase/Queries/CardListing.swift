@@ -112,39 +112,53 @@ public struct CardListing {
         return page
     }
 
-    /// A search in two halves: the next `window` rows in list order, then (when the page is
-    /// not full) the rest through `rest` (an index narrowing the candidates) or by a scan of
-    /// the table in storage order, sorted afterwards.
+    /// A search in up to three parts: the next `window` rows in list order; when the page is not
+    /// full but the window's matches say the rest of the page lies within four windows, a second
+    /// window twice as long as their density says the rest needs; then the rest through
+    /// `rest` (an index narrowing the candidates) or by a scan of the table in storage order,
+    /// sorted afterwards.
     private func windowed(
         _ condition: Condition, rest: Condition?, sort: Sort, after cursor: Cursor?, limit: Int, window: Int
-    )
-        throws(DatabaseError) -> Page
-    {
-        // The last row of the window (read from the index alone): the window is the rows after
-        // the cursor up to this one.
-        var rows = Condition()
-        if let cursor {
-            let after = sort.after(value: cursor.value, serial: cursor.serial)
-            rows.add(after.sql, after.parameters)
+    ) throws(DatabaseError) -> Page {
+        var page = Page()
+        var from = cursor
+        var size = max(1, window)
+        var scanned = 0
+        for _ in 0..<2 {
+            // The last row of the window (read from the index alone).
+            var rows = Condition()
+            if let from {
+                let after = sort.after(value: from.value, serial: from.serial)
+                rows.add(after.sql, after.parameters)
+            }
+            let boundaryRow = try connection.queryFirst(
+                "SELECT serial_no, `\(sort.column.rawValue)` AS sort_value FROM tvcas_smartcards\(rows.whereClause) ORDER BY \(sort.orderBy) LIMIT 1 OFFSET \(size - 1)",
+                rows.parameters)
+            guard let boundaryRow else {
+                page.append(try select(condition, sort: sort, after: from, limit: limit - page.cards.count))
+                return page
+            }
+            let boundary = Cursor(
+                value: try sort.column.value(in: boundaryRow), serial: try boundaryRow.decode("serial_no", as: UInt32?.self) ?? 0)
+            var inWindow = condition
+            let upTo = sort.upTo(value: boundary.value, serial: boundary.serial)
+            inWindow.add(upTo.sql, upTo.parameters)
+            page.append(try select(inWindow, sort: sort, after: from, limit: limit - page.cards.count))
+            from = boundary
+            scanned += size
+            guard page.cards.count < limit else { return page }
+            guard !page.cards.isEmpty else { break }
+            let needed = Double(limit - page.cards.count) * Double(scanned) / Double(page.cards.count) * 2
+            guard needed <= Double(4 * max(1, window)) else { break }
+            size = Int(needed) + 1
         }
-        let boundaryRow = try connection.queryFirst(
-            "SELECT serial_no, `\(sort.column.rawValue)` AS sort_value FROM tvcas_smartcards\(rows.whereClause) ORDER BY \(sort.orderBy) LIMIT 1 OFFSET \(max(0, window - 1))",
-            rows.parameters)
-        guard let boundaryRow else { return try select(condition, sort: sort, after: cursor, limit: limit) }
-        let boundary = Cursor(
-            value: try sort.column.value(in: boundaryRow), serial: try boundaryRow.decode("serial_no", as: UInt32?.self) ?? 0)
-        var inWindow = condition
-        let upTo = sort.upTo(value: boundary.value, serial: boundary.serial)
-        inWindow.add(upTo.sql, upTo.parameters)
-        let first = try select(inWindow, sort: sort, after: cursor, limit: limit)
-        guard first.cards.count < limit else { return first }
         var beyond = condition
         if let rest { beyond.add(rest.sql, rest.parameters) }
         // Without an index the rest is read in storage order (faster than through the serial
         // index for a whole-table scan) and the few matches are sorted.
         let hint = rest == nil && sort == .serial ? " IGNORE INDEX (`serial`)" : ""
-        let second = try select(beyond, sort: sort, after: boundary, limit: limit - first.cards.count, hint: hint)
-        return Page(cards: first.cards + second.cards, cursors: first.cursors + second.cursors)
+        page.append(try select(beyond, sort: sort, after: from, limit: limit - page.cards.count, hint: hint))
+        return page
     }
 }
 
@@ -155,6 +169,12 @@ extension CardListing {
         public var cards: [Card] = []
         /// `cursors[i]` starts the page after `cards[i]`.
         public var cursors: [Cursor] = []
+
+        /// Adds the cards of a page that follows this one.
+        mutating func append(_ next: Page) {
+            cards += next.cards
+            cursors += next.cursors
+        }
     }
 }
 
