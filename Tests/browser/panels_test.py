@@ -198,6 +198,21 @@ def admin_download_bin(run):
 
 
 @scenario
+def admin_sort(run):
+    """The admin sorts the list by finish, newest first, with the column header (two clicks)."""
+    run.open("admin", "op=smartcards")
+    run.driver.find_element(By.LINK_TEXT, "finish").click()
+    run.wait_loaded()
+    run.expect("sort=finish" in run.driver.current_url, "the finish header did not sort by finish")
+    run.driver.find_element(By.LINK_TEXT, "finish").click()
+    run.wait_loaded()
+    run.expect("sort=-finish" in run.driver.current_url, "a second click did not sort by finish descending")
+    serials = run.list_serials()
+    run.expect(serials and serials[0] == "210-000-000-4", "newest finish first should be 210-000-000-4, not %s" % serials[:1])
+    run.screenshot("admin-sorted")
+
+
+@scenario
 def admin_other_pages(run):
     """The add form, the package names and the remove confirmation render."""
     run.open("admin", "op=add")

@@ -57,7 +57,8 @@ struct PanelBrowserTests {
             if parts.count == 3 { results[parts[1]] = parts[2] }
         }
         for name in [
-            "admin_login", "admin_search", "admin_edit_packages", "admin_download_bin", "admin_other_pages", "oper_login", "oper_search_and_edit",
+            "admin_login", "admin_search", "admin_edit_packages", "admin_download_bin", "admin_sort", "admin_other_pages", "oper_login",
+            "oper_search_and_edit",
             "oper_logout",
         ] {
             #expect(output.contains("ok \(name)\n"), "scenario \(name) did not pass")
@@ -90,7 +91,8 @@ struct PanelBrowserTests {
 
         // A screenshot of every page.
         for name in [
-            "admin-login", "admin-smartcards", "admin-search-word", "admin-search-serial", "admin-card-edit", "admin-card-saved", "admin-card-add",
+            "admin-login", "admin-smartcards", "admin-search-word", "admin-search-serial", "admin-card-edit", "admin-card-saved", "admin-sorted",
+            "admin-card-add",
             "admin-packages", "admin-card-remove", "oper-login", "oper-smartcards", "oper-search", "oper-card-edit",
         ] {
             let path = Self.screenshots.appendingPathComponent(name + ".png").path

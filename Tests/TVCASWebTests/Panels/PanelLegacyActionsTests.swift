@@ -86,6 +86,10 @@ struct PanelLegacyActionsTests {
             #expect(try stack.panel("/cas/?op=smartcards&sort=info", basic: Self.adminBasic).status == 400)
             #expect(try stack.panel("/cas/?op=smartcards&sort=name&after=2100000001", basic: Self.adminBasic).status == 400)
             #expect(try stack.panel("/cas/?op=smartcards&sort=name&after=2100000001&at=%3DKitchen", basic: Self.adminBasic).status == 200)
+            // SQL metacharacters and a trailing backslash in the cursor are only a value.
+            let hostile = try stack.panel("/cas/?op=smartcards&sort=-name&after=2100000001&at=%3D%27%22%3B--%5C", basic: Self.adminBasic)
+            #expect(hostile.status == 200)
+            #expect(try stack.panel("/cas/?op=smartcards&sort=finish&after=2100000001&at=%3D1%20OR%201", basic: Self.adminBasic).status == 400)
         }
     }
 
