@@ -6,11 +6,13 @@ extension PanelController {
     /// written against it (they now send a CSRF token too, decisions.md §5):
     /// `op=edit` (the edit form), `op=remove&id=<row id>` → `ok`, `op=pair&id&val=true|false`
     /// → `0`/`1`, `op=type&id&val=true|false` → `1` when protected else `0` (admin), and
-    /// `ac=<current>&id` → the new access criteria. Each runs the same action as the panels'
+    /// `ac=<current>&id` → the new access criteria, and `op=sm&val=…` → the card form as the
+    /// original's modal JSON. Each runs the same action as the panels'
     /// own forms (log row, change queue), answering the original's plain text.
     func legacySmartcardsPost(_ page: PanelPage, form: FormBody, started: Date) throws -> Response {
         let action = form.fields["op"]?.text ?? (form.fields["ac"] != nil ? "ac" : "")
         if action == "edit" { return try saveCard(page, form: form, started: started) }
+        if action == "sm" { return try legacyCardModal(page, form: form) }
         guard ["remove", "pair", "type", "ac"].contains(action) else { return Self.redirect(to: "\(page.role.basePath)?op=smartcards") }
         guard let id = (form.fields["id"]?.text).flatMap(UInt32.init) else {
             return Router.page(.badRequest, "id must be a card's row id.")
@@ -44,6 +46,42 @@ extension PanelController {
             }
         }
         var response = Response(status: .ok, contentType: "text/plain; charset=utf-8", text: text)
+        response.addHeader("Cache-Control", "no-cache, no-store")
+        return response
+    }
+
+    /// `op=sm&val=<serial>` (edit), `val=0` (add one, admin) or `val=-1` (add several, admin):
+    /// the card form as the original's modal answer, `{"status":"ok","title":…,"body":…,"footer":…}`
+    /// (the body is the same form the `op=card` and `op=add` pages show, with its CSRF token).
+    func legacyCardModal(_ page: PanelPage, form: FormBody) throws -> Response {
+        guard let value = (form.fields["val"]?.text).flatMap({ Int64($0) }), value >= -1 else {
+            return Router.page(.badRequest, "val must be a card's serial number, 0 or -1.")
+        }
+        let card: Card
+        if value > 0 {
+            guard let serial = UInt32(exactly: value), let found = try page.connection.cards.find(serial: serial) else {
+                return Router.page(.notFound, "There is no smartcard \(value).")
+            }
+            card = found
+        } else {
+            guard page.role == .admin else { return Router.page(.forbidden, "Only the admin panel adds cards.") }
+            card = try template(page)
+        }
+        var context = cardFormContext(page, card: card)
+        context["base"] = page.role.basePath
+        context["csrf"] = page.csrf
+        context["isAdmin"] = page.role == .admin
+        if value == -1 {
+            context["heading"] = "Add new smartcards"
+            context["button"] = "Add smartcards"
+            context["quantity"] = 10
+        }
+        let heading = (context["heading"] as? String) ?? ""
+        let answer: [String: String] = [
+            "status": "ok", "title": heading.replacingHTMLSpecials, "body": templates.render("card", context), "footer": "",
+        ]
+        let json = (try? JSONSerialization.data(withJSONObject: answer, options: [.sortedKeys])) ?? Data("{}".utf8)
+        var response = Response(status: .ok, contentType: "application/json; charset=utf-8", text: String(decoding: json, as: UTF8.self))
         response.addHeader("Cache-Control", "no-cache, no-store")
         return response
     }

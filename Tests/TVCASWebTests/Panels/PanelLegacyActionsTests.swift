@@ -56,6 +56,38 @@ struct PanelLegacyActionsTests {
         }
     }
 
+    @Test("op=sm answers the card form as the original's modal JSON: edit for both, add one and add several for the admin")
+    func cardModal() throws {
+        try withStack { stack in
+            let token = try #require(WebStack.csrf(in: try stack.panel("/cas/?op=smartcards", basic: Self.adminBasic).body))
+            func modal(
+                _ value: String, base: String = "/cas/", basic: String = Self.adminBasic, csrf: String? = nil
+            ) throws -> (Int, [String: String]) {
+                let answer = try stack.panel("\(base)?op=smartcards", form: [("csrf", csrf ?? token), ("op", "sm"), ("val", value)], basic: basic)
+                let object = (try? JSONSerialization.jsonObject(with: Data(answer.body.utf8))) as? [String: String] ?? [:]
+                return (answer.status, object)
+            }
+            let (status, edit) = try modal("2100000003")
+            #expect(status == 200)
+            #expect(edit["status"] == "ok")
+            #expect(edit["title"] == "Edit smartcard #210-000-000-3")
+            #expect(edit["body"]?.contains(#"value="Vasya Nalivaykin""#) == true)
+            #expect(edit["body"]?.contains(#"name="csrf" value="\#(token)""#) == true)
+            let (_, add) = try modal("0")
+            #expect(add["title"] == "Add new smartcard")
+            let (_, many) = try modal("-1")
+            #expect(many["title"] == "Add new smartcards")
+            #expect(many["body"]?.contains(#"name="quantity" value="10""#) == true)
+            #expect(try modal("2199999999").0 == 404)
+            #expect(try modal("x").0 == 400)
+            let operToken = try #require(WebStack.csrf(in: try stack.panel("/?op=smartcards", basic: Self.operBasic).body))
+            let (operStatus, operEdit) = try modal("2100000003", base: "/", basic: Self.operBasic, csrf: operToken)
+            #expect(operStatus == 200)
+            #expect(operEdit["body"]?.contains(#"name="key""#) == false)
+            #expect(try modal("0", base: "/", basic: Self.operBasic, csrf: operToken).0 == 403)
+        }
+    }
+
     @Test("sorting by a column through nginx: header links, the next page after the cursor, a bad sort is a 400")
     func sorting() throws {
         try withStack { stack in
