@@ -19,6 +19,9 @@ import sys
 import time
 import traceback
 
+# Seconds any page, click or download may take: generous, the test may share a loaded machine.
+WAIT = 60
+
 CHROMIUM_CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
 DRIVER_CANDIDATES = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
 
@@ -67,7 +70,7 @@ class Run:
         self.wait_loaded()
 
     def wait_loaded(self):
-        WebDriverWait(self.driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -76,10 +79,10 @@ class Run:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def submit(self, button):
-        """Clicks a submit button and waits for the next page."""
+        """Clicks a submit button or a link and waits for the next page."""
         old = self.driver.find_element(By.TAG_NAME, "html")
         button.click()
-        WebDriverWait(self.driver, 20).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(old))
         self.wait_loaded()
 
     def screenshot(self, name):
@@ -186,7 +189,7 @@ def admin_download_bin(run):
         os.remove(target)
     link = run.find("a[href*='fm=2100000003']")
     link.click()
-    deadline = time.time() + 20
+    deadline = time.time() + WAIT
     while time.time() < deadline:
         if os.path.exists(target) and not os.path.exists(target + ".crdownload") and os.path.getsize(target) > 0:
             break
@@ -201,11 +204,9 @@ def admin_download_bin(run):
 def admin_sort(run):
     """The admin sorts the list by finish, newest first, with the column header (two clicks)."""
     run.open("admin", "op=smartcards")
-    run.driver.find_element(By.LINK_TEXT, "finish").click()
-    run.wait_loaded()
+    run.submit(run.driver.find_element(By.LINK_TEXT, "finish"))
     run.expect("sort=finish" in run.driver.current_url, "the finish header did not sort by finish")
-    run.driver.find_element(By.LINK_TEXT, "finish").click()
-    run.wait_loaded()
+    run.submit(run.driver.find_element(By.LINK_TEXT, "finish"))
     run.expect("sort=-finish" in run.driver.current_url, "a second click did not sort by finish descending")
     serials = run.list_serials()
     run.expect(serials and serials[0] == "210-000-000-4", "newest finish first should be 210-000-000-4, not %s" % serials[:1])
@@ -297,7 +298,7 @@ def make_driver(downloads):
     # An explicit driver path: Selenium Manager must not try to download one.
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(WAIT)
     return driver
 
 
