@@ -69,7 +69,7 @@ extension PanelController {
     static let maxQuantity = 1000
 
     /// The card with the highest serial as a template for a new one (id 0), or the defaults.
-    private func template(_ page: PanelPage) throws -> Card {
+    func template(_ page: PanelPage) throws -> Card {
         let highest = try page.connection.cardListing.highest()
         var card = highest ?? Self.defaultNewCard
         card.id = 0

@@ -53,21 +53,25 @@ extension PanelController {
     }
 
     func renderCardForm(_ page: PanelPage, card: Card, status: HTTPStatus, error: String?, started: Date) -> Response {
+        render(
+            page, status: status, title: "Smartcards", template: "card", context: cardFormContext(page, card: card), error: error, started: started)
+    }
+
+    /// What the card form template shows for `card` (id 0: a new card).
+    func cardFormContext(_ page: PanelPage, card: Card) -> [String: Any] {
         let names = (try? page.connection.packageNames.all()) ?? [:]
         let mask = UInt32(card.accessCriteria, radix: 16) ?? 0
         let packages: [[String: Any]] = (0..<32).reversed().map { bit in
             ["bit": bit, "label": names[bit] ?? "", "on": mask & (1 << UInt32(bit)) != 0]
         }
         let isNew = card.id == 0
-        return render(
-            page, status: status, title: "Smartcards", template: "card",
-            context: [
-                "heading": isNew ? "Add new smartcard" : "Edit smartcard #\(SerialText.grouped(card.serialNo))", "isNew": isNew,
-                "action": isNew ? "\(page.role.basePath)?op=add" : "\(page.role.basePath)?op=card&serial_no=\(card.serialNo)",
-                "button": isNew ? "Add smartcard" : "Edit smartcard",
-                "serial": SerialText.grouped(card.serialNo), "serialNo": card.serialNo, "name": card.name, "info": card.info ?? "",
-                "accessCriteria": card.accessCriteria, "paired": card.pair != 0, "protected": card.type == 1, "key": card.key,
-                "start": dates.field(card.start), "finish": dates.field(card.finish), "packages": packages,
-            ], error: error, started: started)
+        return [
+            "heading": isNew ? "Add new smartcard" : "Edit smartcard #\(SerialText.grouped(card.serialNo))", "isNew": isNew,
+            "action": isNew ? "\(page.role.basePath)?op=add" : "\(page.role.basePath)?op=card&serial_no=\(card.serialNo)",
+            "button": isNew ? "Add smartcard" : "Edit smartcard",
+            "serial": SerialText.grouped(card.serialNo), "serialNo": card.serialNo, "name": card.name, "info": card.info ?? "",
+            "accessCriteria": card.accessCriteria, "paired": card.pair != 0, "protected": card.type == 1, "key": card.key,
+            "start": dates.field(card.start), "finish": dates.field(card.finish), "packages": packages,
+        ]
     }
 }

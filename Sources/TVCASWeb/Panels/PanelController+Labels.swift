@@ -25,6 +25,6 @@ extension PanelController {
     /// Whether any card was created in the last three hours (the "Print labels" button).
     func hasNewCards(_ page: PanelPage) -> Bool {
         guard page.role == .admin else { return false }
-        return !((try? page.connection.cards.created(since: page.now &- Self.labelWindow, limit: 1)) ?? []).isEmpty
+        return (try? page.connection.cardListing.hasCards(createdSince: page.now &- Self.labelWindow)) ?? false
     }
 }

@@ -5,15 +5,34 @@ extension PanelController {
     /// Cards per list page.
     static let pageSize = 30
 
-    /// `?op=smartcards[&s=<search>][&after=<serial>]`: the list, by serial, a page after a serial.
+    /// `?op=smartcards[&s=<search>][&contains=1][&state=…][&pkg=<bit>][&sort=[-]<column>][&at=<value>&after=<serial>]`:
+    /// the list in the order of `sort` (serial by default), the page after the card `after`
+    /// (whose sort value is `at`: `~` for NULL, else `=` and the value).
     func smartcards(_ page: PanelPage, started: Date) throws -> Response {
         if let serial = page.query("fm") { return try cardBin(page, serial: serial) }
         if page.query("print") == "1" { return try labels(page) }
         let search = page.query("s") ?? ""
-        var after: UInt32 = 0
+        var sort = CardListing.Sort.serial
+        if let text = page.query("sort"), !text.isEmpty {
+            guard let value = CardListing.Sort(parameter: text) else {
+                return Router.page(
+                    .badRequest,
+                    "sort must be one of " + CardListing.SortColumn.allCases.map(\.rawValue).joined(separator: ", ")
+                        + ", with - in front for descending.")
+            }
+            sort = value
+        }
+        var cursor: CardListing.Cursor?
         if let text = page.query("after"), !text.isEmpty {
-            guard let value = UInt32(text) else { return Router.page(.badRequest, "The parameter after must be a serial number.") }
-            after = value
+            guard let serial = UInt32(text) else { return Router.page(.badRequest, "The parameter after must be a serial number.") }
+            if sort.column == .serial {
+                cursor = CardListing.Cursor(value: .number(Int64(serial)), serial: serial)
+            } else {
+                guard let value = page.query("at").flatMap({ CardListing.SortValue(cursorText: $0, column: sort.column) }) else {
+                    return Router.page(.badRequest, "The parameter at must be ~ or = and the sort column's value of the card before the page.")
+                }
+                cursor = CardListing.Cursor(value: value, serial: serial)
+            }
         }
         var state: CardListing.State?
         if let text = page.query("state"), !text.isEmpty {
@@ -29,9 +48,9 @@ extension PanelController {
         }
         let contains = page.query("contains") == "1"
         let filter = contains && !search.isEmpty ? CardListing.Filter.contains(search) : CardListing.Filter(searching: search)
-        let cards = try page.connection.cardListing.page(
-            filter, state: state, now: page.now, package: package, after: after, limit: Self.pageSize + 1)
-        let shown = cards.prefix(Self.pageSize)
+        let listing = try page.connection.cardListing.page(
+            filter, state: state, now: page.now, package: package, sort: sort, after: cursor, limit: Self.pageSize + 1)
+        let shown = listing.cards.prefix(Self.pageSize)
         let terms: [String]
         switch filter {
         case .all, .serials: terms = []
@@ -58,17 +77,43 @@ extension PanelController {
             "cards": rows, "search": search, "states": stateOptions, "packages": packageOptions, "printLabels": hasNewCards(page),
             "contains": contains,
         ]
-        var listQuery = search.isEmpty ? "" : "&s=" + Self.urlEncoded(search)
-        if contains { listQuery += "&contains=1" }
-        if let state { listQuery += "&state=\(state.rawValue)" }
-        if let package { listQuery += "&pkg=\(package)" }
-        if cards.count > Self.pageSize, let last = shown.last {
-            context["next"] = "\(page.role.basePath)?op=smartcards\(listQuery)&after=\(last.serialNo)"
+        var filterQuery = search.isEmpty ? "" : "&s=" + Self.urlEncoded(search)
+        if contains { filterQuery += "&contains=1" }
+        if let state { filterQuery += "&state=\(state.rawValue)" }
+        if let package { filterQuery += "&pkg=\(package)" }
+        let sortQuery = sort == .serial ? "" : "&sort=" + sort.parameter
+        let listQuery = filterQuery + sortQuery
+        if listing.cards.count > Self.pageSize, let last = listing.cursors.prefix(Self.pageSize).last {
+            let at = sort.column == .serial ? "" : "&at=" + Self.urlEncoded(last.value.cursorText)
+            context["next"] = "\(page.role.basePath)?op=smartcards\(listQuery)\(at)&after=\(last.serial)"
         }
-        if after > 0 { context["first"] = "\(page.role.basePath)?op=smartcards\(listQuery)" }
+        if cursor != nil { context["first"] = "\(page.role.basePath)?op=smartcards\(listQuery)" }
+        if sort != .serial { context["sortParameter"] = sort.parameter }
+        context["columns"] = Self.listColumns(page.role).map { name, column -> [String: Any] in
+            guard let column else { return ["label": name] }
+            let descending = sort.column == column && !sort.descending
+            let next = CardListing.Sort(column: column, descending: descending)
+            let arrow = sort.column == column ? (sort.descending ? " \u{25BC}" : " \u{25B2}") : ""
+            return [
+                "label": name, "sortable": true, "arrow": arrow,
+                "href": "\(page.role.basePath)?op=smartcards\(filterQuery)" + (next == .serial ? "" : "&sort=" + next.parameter),
+            ]
+        }
         return render(
             page, title: "Smartcards", template: "smartcards", context: context,
             message: Self.doneMessage(page), started: started)
+    }
+
+    /// The list's columns per role (panels.md §3.1) and the sort column behind each header.
+    static func listColumns(_ role: PanelRole) -> [(String, CardListing.SortColumn?)] {
+        var columns: [(String, CardListing.SortColumn?)] = [
+            ("#", nil), ("serial_no", .serial), ("name", .name), ("info", nil), ("access_criteria", .accessCriteria),
+        ]
+        if role == .admin { columns.append(("type", .type)) }
+        columns += [("pair", .pair), ("start", .start), ("finish", .finish)]
+        if role == .admin { columns.append(("edit", .edit)) }
+        columns.append(("OPER", nil))
+        return columns
     }
 
     /// The message after an action (`edited=` or `added=` a serial).

@@ -11,6 +11,7 @@ public struct PanelController: Sendable {
     let credentials: BasicCredentials
     let throttle = LoginThrottle()
     let metrics = WebMetrics()
+    let sessionPruner = SessionPruner()
     let statelessCSRF: StatelessCSRFToken
     let database: PanelConnection
     let dates: PanelDates
@@ -52,6 +53,7 @@ public struct PanelController: Sendable {
         let now = UInt32(started.timeIntervalSince1970)
         let op = request.query["op"]?.text ?? ""
         let connection = database.current()
+        sessionPruner.pruneIfDue(at: now, idleSeconds: idleSeconds, connection: connection, logger: logger)
         if op == "login" { return try login(request, role: role, now: now, connection: connection) }
         let identity: PanelIdentity
         switch try authenticate(request, role: role, now: now, connection: connection) {
@@ -112,7 +114,7 @@ public struct PanelController: Sendable {
         case "ecmg": return try generatorAction(page, form: form, kind: .ecmg, started: started)
         case "emmg": return try generatorAction(page, form: form, kind: .emmg, started: started)
         case "log": return try logAction(page, form: form)
-        case "smartcards" where form.fields["op"]?.text == "edit": return try saveCard(page, form: form, started: started)
+        case "smartcards": return try legacySmartcardsPost(page, form: form, started: started)
         default: return Self.redirect(to: "\(page.role.basePath)?op=smartcards")
         }
     }
