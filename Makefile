@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SWIFT_FORMAT ?= swift format
 
-.PHONY: all deps build release test run format lint clean bench fuzz install
+.PHONY: all deps build release test test-ha run format lint clean bench bench-api bench-panels bench-csv bench-ha fuzz install
 
 all: build
 
@@ -23,6 +23,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
+# The high-availability tests on a 3-node Galera cluster on loopback (not part of `make test`).
+test-ha:
+	@bash scripts/install-deps.sh --ha
+	bash scripts/test-ha.sh
+
 run: release
 	@bash scripts/run.sh
 
@@ -35,6 +40,19 @@ lint:
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	$(SWIFT) run -c release --package-path Benchmarks SimulCryptBenchmarks
+
+# Whole-system benchmarks on a scratch database with 1,000,000 generated cards; each prints its
+# figures next to the issue's targets.
+bench-api: release
+	@bash scripts/install-deps.sh --bench
+	bash Benchmarks/api-wrk.sh
+bench-panels: release
+	bash Benchmarks/panels-bench.sh
+bench-csv: release
+	bash Benchmarks/csv-bench.sh
+bench-ha: release
+	@bash scripts/install-deps.sh --ha --bench
+	bash Benchmarks/ha-bench.sh
 
 # The SimulCrypt decoder under libFuzzer + AddressSanitizer; SECONDS=600 by default.
 fuzz: deps

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what TVCAS needs to build, test and run on Debian 12 (as root), and nothing that is
 # already there. Used by `make run` and `make test`; safe to run again.
-# `install-deps.sh --ha` adds what `make test-ha` needs (a Galera cluster on loopback).
+# `--ha` adds what `make test-ha` needs (a Galera cluster on loopback), `--bench` what the
+# whole-system benchmarks need (wrk).
 set -euo pipefail
 
 packages=(
@@ -17,9 +18,13 @@ python_packages=(
     simulcrypt                                # third-party SCS and MUX simulators, smdecode
     selenium                                  # drives chromium in the browser test
 )
-if [ "${1:-}" = --ha ]; then
-    packages+=(galera-4 rsync)                # a 3-node cluster with rsync SST
-fi
+for option in "$@"; do
+    case "$option" in
+        --ha) packages+=(galera-4 rsync) ;;    # a 3-node cluster with rsync SST
+        --bench) packages+=(wrk) ;;           # HTTP load for the API benchmarks
+        *) echo "install-deps: unknown option $option" >&2; exit 2 ;;
+    esac
+done
 
 missing=()
 command -v python3 >/dev/null || packages+=(python3 python3-pip)
