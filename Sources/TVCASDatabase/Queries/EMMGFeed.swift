@@ -57,37 +57,6 @@ public struct EMMGFeed {
     public func clearReload(id: UInt32) throws(DatabaseError) {
         try connection.execute("UPDATE tvcas_emmg SET reload = 0 WHERE id = ?", [id])
     }
-
-    /// Writes the generator's runtime-state row (kind `emmg`); the supervisor's columns (`host`,
-    /// `lease_until`, `restarts`, `last_exit`) are left alone.
-    public func writeState(id: UInt32, _ state: GeneratorRuntimeState) throws(DatabaseError) {
-        try connection.execute(
-            """
-            INSERT INTO tvcas_generator_state
-            (kind, generator_id, pid, started_at, last_error, peers, cycle_seconds, queue_size, skipped_cards, updated_at)
-            VALUES ('emmg', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE pid = VALUES(pid), started_at = VALUES(started_at), last_error = VALUES(last_error),
-            peers = VALUES(peers), cycle_seconds = VALUES(cycle_seconds), queue_size = VALUES(queue_size),
-            skipped_cards = VALUES(skipped_cards), updated_at = VALUES(updated_at)
-            """,
-            [id, state.pid, state.startedAt, state.lastError, state.peers, state.cycleSeconds, state.queueSize, state.skippedCards, state.updatedAt])
-    }
-
-    /// The generator's runtime-state row, if written.
-    public func state(id: UInt32) throws(DatabaseError) -> GeneratorRuntimeState? {
-        guard
-            let row = try connection.queryFirst(
-                """
-                SELECT pid, started_at, last_error, peers, cycle_seconds, queue_size, skipped_cards, updated_at
-                FROM tvcas_generator_state WHERE kind = 'emmg' AND generator_id = ?
-                """,
-                [id])
-        else { return nil }
-        return GeneratorRuntimeState(
-            pid: try row.decode("pid"), startedAt: try row.decode("started_at"), lastError: try row.decode("last_error"),
-            peers: try row.decode("peers"), cycleSeconds: try row.decode("cycle_seconds"), queueSize: try row.decode("queue_size"),
-            skippedCards: try row.decode("skipped_cards"), updatedAt: try row.decode("updated_at"))
-    }
 }
 
 /// The original's status columns of a `tvcas_emmg` row.
@@ -113,41 +82,6 @@ public struct EMMGStatusColumns: Sendable, Equatable {
 
     /// Empty status columns.
     public init() {}
-}
-
-/// The daemon's part of a `tvcas_generator_state` row.
-public struct GeneratorRuntimeState: Sendable, Equatable {
-    /// `pid`.
-    public var pid: UInt32?
-    /// `started_at`.
-    public var startedAt: UInt32?
-    /// `last_error`: the last problem.
-    public var lastError: String?
-    /// `peers`: JSON.
-    public var peers: String?
-    /// `cycle_seconds`: the real time of the last full cycle.
-    public var cycleSeconds: UInt32?
-    /// `queue_size`.
-    public var queueSize: UInt32?
-    /// `skipped_cards`: the card rows skipped in the last cycle, as `serial reason` joined by `, `.
-    public var skippedCards: String?
-    /// `updated_at`.
-    public var updatedAt: UInt32
-
-    /// A state from its values.
-    public init(
-        pid: UInt32?, startedAt: UInt32?, lastError: String?, peers: String?, cycleSeconds: UInt32?, queueSize: UInt32?,
-        skippedCards: String? = nil, updatedAt: UInt32
-    ) {
-        self.pid = pid
-        self.startedAt = startedAt
-        self.lastError = lastError
-        self.peers = peers
-        self.cycleSeconds = cycleSeconds
-        self.queueSize = queueSize
-        self.skippedCards = skippedCards
-        self.updatedAt = updatedAt
-    }
 }
 
 extension Connection {

@@ -88,7 +88,7 @@ struct EMMGMUXTests {
         // The status columns and the runtime-state row are written within a second or two.
         let statusWritten = try await EMMGTestEnvironment.wait(seconds: 5) {
             try await environment.pool.withConnection { connection in
-                let state = try connection.emmgFeed.state(id: id)
+                let state = try connection.generatorStates.runtimeState(.emmg, id: id)
                 let opened = try connection.emmgs.find(id: id)?.channelTimeOpen ?? 0
                 return state?.skippedCards?.isEmpty == false && state?.cycleSeconds != nil && opened > 0
             }
@@ -112,7 +112,7 @@ struct EMMGMUXTests {
         let muxLog = (try? String(contentsOfFile: muxOutput, encoding: .utf8)) ?? ""
         #expect(muxLog.contains("DATA_PROVISION"))
         #expect(!muxLog.contains("_ERROR"), "\(muxLog.suffix(2000))")
-        let state = try await environment.pool.withConnection { try $0.emmgFeed.state(id: id) }
+        let state = try await environment.pool.withConnection { try $0.generatorStates.runtimeState(.emmg, id: id) }
         #expect(state?.skippedCards?.contains("2100000003 key") == true)
         #expect(state?.skippedCards?.contains("2100000005 dates") == true)
         let row = try await environment.pool.withConnection { try $0.emmgs.find(id: id) }

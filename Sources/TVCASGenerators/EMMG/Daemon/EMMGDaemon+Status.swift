@@ -42,7 +42,7 @@ extension EMMGDaemon {
         do {
             let row = try await pool.withConnection { connection in
                 try connection.emmgFeed.writeStatus(id: id, status)
-                try connection.emmgFeed.writeState(id: id, state)
+                try connection.generatorStates.writeRuntimeState(.emmg, id: id, state)
                 let row = try connection.emmgs.find(id: id)
                 if row?.reload == 1 { try connection.emmgFeed.clearReload(id: id) }
                 return row
