@@ -154,7 +154,11 @@ let package = Package(
         // High availability on a 3-node Galera cluster: skipped unless TVCAS_HA=1 (scripts/test-ha.sh).
         .testTarget(
             name: "TVCASHATests",
-            dependencies: ["TVCASDatabase", "TVCASConfig", "TVCASCore", "TVCASGenerators", "SimulCrypt", "TVCASTesting"],
+            dependencies: [
+                "TVCASDatabase", "TVCASConfig", "TVCASCore", "TVCASGenerators", "SimulCrypt", "TVCASTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TVCASMetricsTests", dependencies: ["TVCASMetrics", "TVCASTesting"], swiftSettings: swiftSettings),

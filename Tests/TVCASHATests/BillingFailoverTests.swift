@@ -21,8 +21,12 @@ struct BillingFailoverTests {
             SELECT \(Self.firstSerial) + seq, CONCAT('ha card ', seq), '00112233445566778899AABBCCDDEEFF', 'FFFFFFFF',
                    1700000000, 1900000000, 1700000000, 1700000000 FROM seq_0_to_\(Self.cardCount - 1)
             """)
-        let webs = try (0..<3).map { _ in try WebProcess(database: database) }
+        let webs = try (0..<3).map { _ in try TVCASProcess(["web"], database: database) }
         defer { for web in webs { web.stop() } }
+        let clients = webs.map { APIClient(socketPath: $0.directory.path("web.sock")) }
+        for (web, client) in zip(webs, clients) {
+            #expect(eventually(20) { (try? client.get("serial_no=\(Self.firstSerial)"))?.status == 200 }, "web: \(web.log.suffix(1500))")
+        }
 
         let workers = 6
         let killAt = Date().addingTimeInterval(4)
@@ -39,7 +43,7 @@ struct BillingFailoverTests {
         let tallies = try await withThrowingTaskGroup(of: UpdateTally.self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    try Self.update(worker: worker, of: workers, through: webs[worker % webs.count], until: stopAt)
+                    try Self.update(worker: worker, of: workers, through: clients[worker % clients.count], until: stopAt)
                 }
             }
             var all: [UpdateTally] = []
@@ -109,7 +113,7 @@ struct BillingFailoverTests {
         var unexpected: [String] = []
     }
 
-    static func update(worker: Int, of workers: Int, through web: WebProcess, until stop: Date) throws -> UpdateTally {
+    static func update(worker: Int, of workers: Int, through web: APIClient, until stop: Date) throws -> UpdateTally {
         var tally = UpdateTally()
         let mine = (0..<UInt32(cardCount)).filter { Int($0) % workers == worker }.map { firstSerial + $0 }
         var sequence = 0
@@ -118,7 +122,7 @@ struct BillingFailoverTests {
             let serial = mine[sequence % mine.count]
             let name = "hw\(worker)n\(sequence)x"
             let update = Update(serial: serial, name: name, sequence: sequence)
-            let answer = try web.api("serial_no=\(serial)&set[name]=\(name)")
+            let answer = try web.get("serial_no=\(serial)&set[name]=\(name)")
             if answer.status == 200, answer.body.contains("\"\(name)\"") {
                 tally.acknowledged.append(update)
             } else if answer.status == 503 || answer.status == 0 {
@@ -128,7 +132,7 @@ struct BillingFailoverTests {
                 tally.unexpected.append("\(answer.status): \(answer.body.prefix(200))")
             }
             // A lookup too: reads keep working through the failover.
-            let lookup = try web.api("serial_no=\(serial)")
+            let lookup = try web.get("serial_no=\(serial)")
             if lookup.status != 200 && lookup.status != 503 { tally.unexpected.append("lookup \(lookup.status): \(lookup.body.prefix(200))") }
         }
         return tally
