@@ -14,6 +14,7 @@ struct MainBackupECMGTests {
         let database = try ClusterDatabase(prefix: "mainbackup")
         defer { database.drop() }
         let cluster = database.cluster
+        try database.sql("UPDATE tvcas_ecmg SET enable = 0; UPDATE tvcas_emmg SET enable = 0")
         let mainPort = freeLoopbackPort()
         let backupPort = freeLoopbackPort()
         let connection = Connection(settings: database.settings())

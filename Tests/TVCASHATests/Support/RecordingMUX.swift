@@ -25,12 +25,27 @@ final class RecordingMUX: @unchecked Sendable {
                 if not chunk: raise EOFError
                 data += chunk
             return data
+        def emms(body):
+            i = 0
+            while i + 4 <= len(body):
+                tag, size = struct.unpack(">HH", body[i:i + 4]); value = body[i + 4:i + 4 + size]; i += 4 + size
+                if tag != 5: continue
+                if len(value) % 188 == 0 and value[:1] == b"\x47":
+                    sections = [value[j + 5:j + 67] for j in range(0, len(value), 188)]
+                else:
+                    sections, j = [], 0
+                    while j + 3 <= len(value):
+                        length = ((value[j + 1] & 0x0F) << 8 | value[j + 2]) + 3
+                        sections.append(value[j:j + length]); j += length
+                for s in sections:
+                    if len(s) >= 10 and s[0] == 0x82: log("emm %d %s" % (struct.unpack(">I", s[6:10])[0], s.hex()))
         def serve(conn):
             client = 0x0B000001
             try:
                 while True:
-                    version, mtype, length = struct.unpack(">BHH", read_exact(conn, 5)); read_exact(conn, length)
+                    version, mtype, length = struct.unpack(">BHH", read_exact(conn, 5)); body = read_exact(conn, length)
                     log(f"recv 0x{mtype:04x}")
+                    if mtype == 0x0211: emms(body)
                     if mtype == 0x0011: conn.sendall(msg(version, 0x0013, ids(client) + [tlv(2, b"\x00")]))
                     elif mtype == 0x0111: conn.sendall(msg(version, 0x0113, ids(client) + [tlv(4, b"\x00\x01"), tlv(8, b"\x00\x01"), tlv(7, b"\x00")]))
                     elif mtype == 0x0117: conn.sendall(msg(version, 0x0118, ids(client) + [tlv(4, b"\x00\x01"), tlv(6, b"\x00\x40")]))
@@ -64,6 +79,23 @@ final class RecordingMUX: @unchecked Sendable {
     var dataProvisions: Int {
         let text = (try? String(contentsOfFile: directory.path("mux.log"), encoding: .utf8)) ?? ""
         return text.components(separatedBy: "recv 0x0211").count - 1
+    }
+
+    /// The EMM sections for card `serial` that have arrived, oldest first.
+    func emms(for serial: UInt32) -> [[UInt8]] {
+        let text = (try? String(contentsOfFile: directory.path("mux.log"), encoding: .utf8)) ?? ""
+        return text.components(separatedBy: "\n").compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, parts[0] == "emm", parts[1] == "\(serial)" else { return nil }
+            var bytes: [UInt8] = []
+            var index = parts[2].startIndex
+            while index < parts[2].endIndex {
+                let next = parts[2].index(index, offsetBy: 2)
+                bytes.append(UInt8(parts[2][index..<next], radix: 16) ?? 0)
+                index = next
+            }
+            return bytes
+        }
     }
 
     func stop() {
