@@ -34,7 +34,7 @@ port=$((20000 + RANDOM % 20000))
 mux_port=$((port + 1))
 pids=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     "$top/scripts/galera-cluster.sh" down "$cluster" >/dev/null 2>&1 || true
     rm -rf "$dir"
@@ -192,7 +192,7 @@ for _ in $(seq 1 300); do [ -s "$dir/mux.log" ] && break; sleep 0.1; done
 change_to_mux() {
     local serial=$((2110000000 + (RANDOM * 32768 + RANDOM) % cards)) finish=$((1950000000 + RANDOM)) start
     start=$(now)
-    curl -s -o /dev/null "http://127.0.0.1:$port/api.php?api_key=trololoapi&serial_no=$serial&set[finish]=$finish"
+    curl -g -s -o /dev/null "http://127.0.0.1:$port/api.php?api_key=trololoapi&serial_no=$serial&set[finish]=$finish"
     for _ in $(seq 1 600); do
         if awk -v s="$serial" -v t="$start" '$2 == s && $1 >= t {found = 1} END {exit !found}' "$dir/mux.log"; then
             awk -v s="$serial" -v t="$start" '$2 == s && $1 >= t {printf "%.2f\n", $1 - t; exit}' "$dir/mux.log"
