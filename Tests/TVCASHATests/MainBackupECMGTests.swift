@@ -29,6 +29,7 @@ struct MainBackupECMGTests {
         defer { for supervisor in [alpha, beta] { supervisor.stop() } }
         #expect(eventually(30) { isListening(mainPort) }, "alpha: \(alpha.log.suffix(1500))")
         #expect(eventually(30) { isListening(backupPort) }, "beta: \(beta.log.suffix(1500))")
+        #expect(eventually(10) { ((try? Self.pid(of: backupID, in: database)) ?? 0) > 0 })
         let backupPID = try Self.pid(of: backupID, in: database)
         defer { if let pid = try? Self.pid(of: mainID, in: database), pid > 0 { kill(pid, SIGKILL) } }
 
@@ -67,7 +68,8 @@ struct MainBackupECMGTests {
         // The main's row is meant for alpha only: beta does not take it over, even after its lease ran out.
         try await Task.sleep(for: .seconds(12))
         #expect(!isListening(mainPort), "beta took over alpha's row: \(beta.log.suffix(1500))")
-        #expect(try Self.pid(of: backupID, in: database) == backupPID)
+        let pidNow = try Self.pid(of: backupID, in: database)
+        #expect(pidNow == backupPID && kill(backupPID, 0) == 0, "backup ECMG pid \(backupPID) → \(pidNow)")
         #expect(beta.isRunning)
     }
 

@@ -40,10 +40,12 @@ struct ClusterDatabase {
         return settings
     }
 
-    /// Runs SQL as root on `node` (the first synced node by default) in this database.
+    /// Runs SQL as root on `node` (the first synced node by default) in this database, with
+    /// causal reads.
     @discardableResult
     func sql(_ text: String, on node: GaleraNode? = nil) throws -> String {
-        var output = try (node ?? cluster.firstSynced()).execute(text, database: name)
+        // Causal: the answer includes every commit made on any node before it.
+        var output = try (node ?? cluster.firstSynced()).execute("SET SESSION wsrep_sync_wait = 1;\n" + text, database: name)
         if output.hasSuffix("\n") { output.removeLast() }
         return output
     }
