@@ -82,6 +82,7 @@ for ((first = 0; first < cards; first += batch)); do
     sql -e "INSERT INTO tvcas_smartcards (serial_no, name, info, \`key\`, access_criteria, pair, start, finish, c_time, edit)
         SELECT 2110000000 + seq, CONCAT('Bench card ', seq), 'Benchmark st. 1', CONCAT(HEX(2110000000 + seq), '00112233445566778899AABB'),
         'FFFFFFFF', 0, 1600000000, 2000000000, 1600000000, 1600000000 FROM seq_${first}_to_${last}"
+    if (((last + 1) % 1000000 == 0)); then printf '  %d cards after %.0f s\n' $((last + 1)) "$(echo "$(now) - $t0" | bc)"; fi
 done
 load=$(echo "$(now) - $t0" | bc)
 printf 'cards: %d generated in %.1f s (%.0f cards/s replicated to 3 nodes)\n' "$cards" "$load" "$(echo "$cards / $load" | bc -l)"
@@ -185,7 +186,8 @@ emmg_id=$(sql -e "INSERT INTO tvcas_emmg (host, port, bandwidth, repetition, tim
     VALUES ('127.0.0.1', $mux_port, 1000, 60, 10, 1, 1); SELECT LAST_INSERT_ID()")
 "$tvcas" emmg --id "$emmg_id" --config "$dir/web0/tvcas.toml" >"$dir/emmg.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 1 300); do [ -s "$dir/mux.log" ] && break; sleep 0.1; done
+t0=$(now)
+for _ in $(seq 1 6000); do [ -s "$dir/mux.log" ] && break; sleep 0.1; done
 [ -s "$dir/mux.log" ] || { echo "ha-bench: the EMMG sent nothing; its log:" >&2; tail -20 "$dir/emmg.log" >&2; exit 1; }
 
 # One change: update a random card through nginx, wait for its EMM at the MUX; prints seconds.
@@ -202,6 +204,7 @@ change_to_mux() {
     done
     echo "timeout"
 }
+printf 'EMMG: first EMM at the MUX %.1f s after start\n' "$(echo "$(now) - $t0" | bc)"
 echo "card change → MUX (EMMG cycling $cards cards, bandwidth 1000 kbit/s):"
 printf '  all nodes up:                      %s s\n' "$(change_to_mux)"
 "$top/scripts/galera-cluster.sh" kill "$cluster" 2
