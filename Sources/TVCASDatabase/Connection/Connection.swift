@@ -9,6 +9,11 @@ import CMariaDB
 /// that must survive an outage go through ``ConnectionPool/transaction(requestID:retry:_:)``.
 ///
 /// Every connection uses utf8mb4 and reports found (matched) rows as affected rows.
+///
+/// On a Galera cluster (`mysql_server` listing several nodes) a connection tries the nodes in
+/// this process's order (``NodeOrder``), skips a node that refuses, hangs past the connect
+/// timeout or is not ready (`wsrep_ready` OFF), sets `wsrep_sync_wait` (``DatabaseSettings/syncWait``),
+/// and after a lost connection starts at the next node.
 public final class Connection {
     /// Where this connection goes.
     public let settings: DatabaseSettings
