@@ -1,16 +1,18 @@
 import Foundation
+import TVCASCore
 import TVCASDatabase
 import TVCASTesting
 import Testing
 
 /// Issue 15, scenario 1: billing updates through `/api.php` (three `tvcas web` processes, each on
-/// the cluster's host list) while the busiest node is killed with -9 and later rejoins.
+/// the cluster's host list) while the busiest node is killed with -9 and later rejoins; an EMMG
+/// on the same host list feeds a MUX.
 @Suite("HATests: billing updates while a node is killed -9 and rejoins", .enabled(if: GaleraCluster.isEnabled), .serialized)
 struct BillingFailoverTests {
     static let cardCount = 120
     static let firstSerial: UInt32 = 2_101_000_000
 
-    @Test("every acknowledged update is in the database once, with one change-queue row, and all nodes agree")
+    @Test("every acknowledged update is in the database once, with one change-queue row, every card's EMM reaches the MUX, and all nodes agree")
     func updatesSurviveNodeKill() async throws {
         let database = try ClusterDatabase(prefix: "billing")
         defer { database.drop() }
@@ -21,6 +23,17 @@ struct BillingFailoverTests {
             SELECT \(Self.firstSerial) + seq, CONCAT('ha card ', seq), '00112233445566778899AABBCCDDEEFF', 'FFFFFFFF',
                    1700000000, 1900000000, 1700000000, 1700000000 FROM seq_0_to_\(Self.cardCount - 1)
             """)
+        // An EMMG feeding a MUX: every card's last change must reach it.
+        try database.sql("UPDATE tvcas_ecmg SET enable = 0; UPDATE tvcas_emmg SET enable = 0")
+        let mux = try RecordingMUX()
+        defer { mux.stop() }
+        let setup = Connection(settings: database.settings())
+        let emmgID = try setup.emmgs.insert(
+            EMMGRow(host: "127.0.0.1", port: UInt16(mux.port), bandwidth: 500, repetition: 60, timeout: 10, status: 1, enable: 1))
+        setup.close()
+        let emmg = try TVCASProcess(["emmg", "--id", String(emmgID)], database: database)
+        defer { emmg.stop() }
+        #expect(eventually(30) { mux.dataProvisions > 0 }, "emmg: \(emmg.log.suffix(1500))")
         let webs = try (0..<3).map { _ in try TVCASProcess(["web"], database: database) }
         defer { for web in webs { web.stop() } }
         let clients = webs.map { APIClient(socketPath: $0.directory.path("web.sock")) }
@@ -92,6 +105,25 @@ struct BillingFailoverTests {
             }
         }
 
+        // Every card's EMM with its final finish date reached the MUX.
+        let key = try CardKey(hex: "00112233445566778899AABBCCDDEEFF")
+        let finals = try database.sql("SELECT serial_no, finish FROM tvcas_smartcards WHERE serial_no >= \(Self.firstSerial)")
+            .split(separator: "\n").compactMap { line -> (UInt32, UInt32)? in
+                let parts = line.split(separator: "\t")
+                guard parts.count == 2, let serial = UInt32(parts[0]), let finish = UInt32(parts[1]) else { return nil }
+                return (serial, finish)
+            }
+        #expect(finals.count == Self.cardCount)
+        var notOnAir: [UInt32] = []
+        _ = eventually(60) {
+            notOnAir = finals.filter { serial, finish in
+                !mux.emms(for: serial).contains { (try? EMMDecoder(key: key).decode($0))?.finishPlusOne == finish &+ 1 }
+            }.map(\.0)
+            return notOnAir.isEmpty
+        }
+        #expect(notOnAir.isEmpty, "cards whose last change never reached the MUX: \(notOnAir.prefix(5)); emmg: \(emmg.log.suffix(1000))")
+        #expect(emmg.isRunning)
+
         let contents = try cluster.contents(
             of: ["tvcas_smartcards", "tvcas_logs", "tvcas_card_changes", "tvcas_requests"], in: database.name)
         #expect(contents.count == 3)
@@ -122,7 +154,7 @@ struct BillingFailoverTests {
             let serial = mine[sequence % mine.count]
             let name = "hw\(worker)n\(sequence)x"
             let update = Update(serial: serial, name: name, sequence: sequence)
-            let answer = try web.get("serial_no=\(serial)&set[name]=\(name)")
+            let answer = try web.get("serial_no=\(serial)&set[name]=\(name)&set[finish]=\(1_900_000_000 + sequence * 16 + worker)")
             if answer.status == 200, answer.body.contains("\"\(name)\"") {
                 tally.acknowledged.append(update)
             } else if answer.status == 503 || answer.status == 0 {
