@@ -155,6 +155,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // High availability on a 3-node Galera cluster: skipped unless TVCAS_HA=1 (scripts/test-ha.sh).
+        .testTarget(
+            name: "TVCASHATests",
+            dependencies: [
+                "TVCASDatabase", "TVCASConfig", "TVCASCore", "TVCASGenerators", "SimulCrypt", "TVCASTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TVCASMetricsTests", dependencies: ["TVCASMetrics", "TVCASTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "TVCASTestingTests", dependencies: ["TVCASTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "tvcasTests", dependencies: ["tvcas", "TVCASTesting"], swiftSettings: swiftSettings),

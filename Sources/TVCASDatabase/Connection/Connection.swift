@@ -9,12 +9,18 @@ import CMariaDB
 /// that must survive an outage go through ``ConnectionPool/transaction(requestID:retry:_:)``.
 ///
 /// Every connection uses utf8mb4 and reports found (matched) rows as affected rows.
+///
+/// On a Galera cluster (`mysql_server` listing several nodes) a connection tries the nodes in
+/// this process's order (``NodeOrder``), skips a node that refuses, hangs past the connect
+/// timeout or is not ready (`wsrep_ready` OFF), sets `wsrep_sync_wait` (``DatabaseSettings/syncWait``),
+/// and after a lost connection starts at the next node.
 public final class Connection {
     /// Where this connection goes.
     public let settings: DatabaseSettings
     private var mysql: UnsafeMutablePointer<MYSQL>?
     private var statements: [String: PreparedStatement] = [:]
-    /// The node a TCP connection tries first: moves on when a Galera node turns out not ready.
+    /// Where in the (per-process shuffled) node list a TCP connection starts: moves on when a
+    /// node is lost or turns out not ready.
     private var firstNode = 0
     /// At most this many statements stay prepared (the server allows 16,382 in all).
     static let statementCacheLimit = 128
@@ -60,8 +66,9 @@ public final class Connection {
             mysql = try open(host: "localhost", port: 0, socket: nil)
         case .tcp(let nodes):
             var lastError: DatabaseError?
-            let start = firstNode % nodes.count
-            for node in nodes[start...] + nodes[..<start] {
+            let ordered = NodeOrder.forThisProcess(nodes)
+            let start = firstNode % max(1, ordered.count)
+            for node in ordered[start...] + ordered[..<start] {
                 do {
                     mysql = try open(host: node.host, port: node.port, socket: nil)
                     return
@@ -71,6 +78,30 @@ public final class Connection {
             }
             throw lastError ?? .connectFailed(endpoint: settings.endpoint.description, code: 0, message: "no nodes")
         }
+    }
+
+    /// On a Galera node (`wsrep_on`): refuses a node that is not ready (non-Primary, joining,
+    /// donor: it would answer 1047 to every table) and sets the session's `wsrep_sync_wait`.
+    private func prepareGaleraSession(_ handle: UnsafeMutablePointer<MYSQL>, endpoint: String) throws(DatabaseError) {
+        guard let wsrepOn = try? scalar("SELECT @@global.wsrep_on", on: handle), wsrepOn == "1" else { return }
+        let ready = try scalar("SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'", on: handle)
+        guard ready == "ON" else {
+            throw .connectFailed(endpoint: endpoint, code: 1047, message: "Galera node not ready (wsrep_ready = \(ready ?? "NULL"))")
+        }
+        if settings.syncWait != 0 { _ = try scalar("SET SESSION wsrep_sync_wait = \(settings.syncWait)", on: handle) }
+    }
+
+    /// Runs one text statement on a fresh handle and answers the first column of its first row.
+    private func scalar(_ sql: String, on handle: UnsafeMutablePointer<MYSQL>) throws(DatabaseError) -> String? {
+        let status = sql.utf8CString.withUnsafeBufferPointer { mysql_real_query(handle, $0.baseAddress, UInt($0.count - 1)) }
+        if status != 0 { throw serverError(handle, sql: sql) }
+        guard let result = mysql_store_result(handle) else {
+            if mysql_errno(handle) != 0 { throw serverError(handle, sql: sql) }
+            return nil
+        }
+        defer { mysql_free_result(result) }
+        guard let row = mysql_fetch_row(result), let cell = row[0] else { return nil }
+        return String(cString: cell)
     }
 
     private func open(host: String, port: Int, socket: String?) throws(DatabaseError) -> UnsafeMutablePointer<MYSQL> {
@@ -92,10 +123,15 @@ public final class Connection {
         let flags = UInt(CLIENT_FOUND_ROWS)
         let connected = mysql_real_connect(
             handle, host, settings.user, settings.password, settings.database, UInt32(port), socket, flags)
+        let endpoint = socket.map { "unix socket \($0)" } ?? (port == 0 ? host : "\(host):\(port)")
         guard connected != nil else {
-            let error = DatabaseError.connectFailed(
-                endpoint: socket.map { "unix socket \($0)" } ?? (port == 0 ? host : "\(host):\(port)"),
-                code: mysql_errno(handle), message: String(cString: mysql_error(handle)))
+            let error = DatabaseError.connectFailed(endpoint: endpoint, code: mysql_errno(handle), message: String(cString: mysql_error(handle)))
+            mysql_close(handle)
+            throw error
+        }
+        do {
+            try prepareGaleraSession(handle, endpoint: endpoint)
+        } catch {
             mysql_close(handle)
             throw error
         }
@@ -121,8 +157,12 @@ public final class Connection {
     private func note(_ error: DatabaseError) {
         DatabaseMetrics.recordError(error)
         if inTransaction, error.isDeadlock || error.isConnectionLoss { transactionFailure = error }
-        if error.code == 1047 || error.code == 1180 { firstNode += 1 }
-        if error.isConnectionLoss { close() }
+        if error.isConnectionLoss {
+            // The next connection starts at the next node of a cluster: this one is down,
+            // hung, or not in the primary component.
+            firstNode += 1
+            close()
+        }
     }
 
     // MARK: Prepared statements

@@ -40,6 +40,14 @@ public indirect enum DatabaseError: Error, Sendable, CustomStringConvertible {
         return [2002, 2003, 2006, 2013, 2055, 1243, 1927, 4031, 1047, 1180].contains(code)
     }
 
+    /// The database cannot be reached or has no primary component (a lost connection that
+    /// outlasted the retries, or retries that ran out on one): the service is unavailable for
+    /// now, the request itself was not wrong.
+    public var isUnavailable: Bool {
+        if case .retriesExhausted(_, let last) = self { return last.isConnectionLoss || last.isUnavailable }
+        return isConnectionLoss
+    }
+
     /// A deadlock or, on Galera, a certification conflict: the transaction has been rolled back
     /// (the session is back in autocommit) and must be run again from the start.
     public var isDeadlock: Bool { code == 1213 }

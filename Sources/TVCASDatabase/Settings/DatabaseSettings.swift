@@ -23,7 +23,8 @@ public struct DatabaseSettings: Sendable, Equatable {
         case socket(String)
         /// The client library's default unix socket (`mysql_server = "localhost"`).
         case defaultSocket
-        /// TCP to the first node that answers, tried in the order given.
+        /// TCP to the first node that answers and, on Galera, is ready; each process tries the
+        /// nodes in an order of its own (the list shuffled once per process).
         case tcp([Node])
 
         public var description: String {
@@ -50,6 +51,12 @@ public struct DatabaseSettings: Sendable, Equatable {
     public var readTimeout: Int
     /// Seconds a write to the server may block (0: no limit).
     public var writeTimeout: Int
+    /// `wsrep_sync_wait` for every session on a Galera node (decisions.md §9, galera-notes.md §2):
+    /// 1 (the default) makes reads wait until the node has applied everything committed anywhere
+    /// before them, so a process reads its own writes across connections and nodes; 0 reads
+    /// without waiting (possibly stale right after another node's commit). Ignored on a server
+    /// that is not a Galera node.
+    public var syncWait: Int = 1
 
     /// Settings with an explicit endpoint.
     public init(

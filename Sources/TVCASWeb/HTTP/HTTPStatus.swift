@@ -29,4 +29,6 @@ public struct HTTPStatus: Sendable, Equatable {
     public static let tooManyRequests = HTTPStatus(429, "Too Many Requests")
     /// 500 Internal Server Error
     public static let internalServerError = HTTPStatus(500, "Internal Server Error")
+    /// 503 Service Unavailable
+    public static let serviceUnavailable = HTTPStatus(503, "Service Unavailable")
 }

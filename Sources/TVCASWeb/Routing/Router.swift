@@ -1,7 +1,9 @@
 import Logging
+import TVCASDatabase
 
-/// A fixed route table: exact paths to handlers. Unknown paths get 404; a thrown error gets a
-/// 500 page that shows only the request id, and the error is logged with the request line.
+/// A fixed route table: exact paths to handlers. Unknown paths get 404; a database that cannot be
+/// reached (every node down or without quorum) gets a 503 page saying so; any other thrown error
+/// gets a 500 page that shows only the request id. Errors are logged with the request line.
 /// Every request is counted and timed by route and status (``WebMetrics``).
 public struct Router: Sendable {
     private var routes: [String: Handler] = [:]
@@ -38,6 +40,15 @@ public struct Router: Sendable {
             logger.notice("bad request", metadata: ["request": "\(request.id)", "line": "\(request.requestLine)", "error": "\(error)"])
             if case .bodyTooLarge = error { return Self.page(.contentTooLarge, "Request body too large.") }
             return Self.page(.badRequest, "Bad request.")
+        } catch let error as DatabaseError where error.isUnavailable {
+            logger.error(
+                "database unavailable",
+                metadata: ["request": "\(request.id)", "line": "\(request.requestLine)", "error": "\(error)"]
+            )
+            var response = Self.page(
+                .serviceUnavailable, "The database is unavailable at the moment. Please try again later. Request id: \(request.id)")
+            response.addHeader("Retry-After", "10")
+            return response
         } catch {
             logger.error(
                 "request failed",
