@@ -30,8 +30,8 @@ DRIVER_CANDIDATES = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
 try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("missing: the PyPI package selenium (pip install --break-system-packages selenium)", file=sys.stderr)
@@ -75,7 +75,9 @@ class Run:
         self.wait_loaded()
 
     def wait_loaded(self):
-        WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        # Errors while a page is being replaced (a node or a context gone) just mean: not yet.
+        WebDriverWait(self.driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -84,10 +86,15 @@ class Run:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def submit(self, button):
-        """Clicks a submit button or a link and waits for the next page."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        """Clicks a submit button or a link and waits for the next page.
+
+        The old page is marked with a script variable and the wait is for a document without it:
+        chromium may answer a staleness check on the old page's element with an inspector error
+        ("Node with given id does not belong to the document") while the next page loads."""
+        self.driver.execute_script("window.tvcasOldPage = true")
         button.click()
-        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return window.tvcasOldPage === undefined"))
         self.wait_loaded()
 
     def screenshot(self, name):
