@@ -6,7 +6,8 @@ and registered with `@scenario`; scenarios run in the order they are defined. Ad
 another function (e.g. a CSV import or a generator toggle) — nothing else needs to change.
 
 usage: panels_test.py --base-url http://127.0.0.1:PORT --admin-password P --oper-password P
-                      --screenshots DIR --downloads DIR [--only NAME ...] [--list]
+                      --screenshots DIR --downloads DIR [--csv-good FILE --csv-bad FILE]
+                      [--ecmg-id N] [--only NAME ...] [--list]
 
 Prints `ok <scenario>` per scenario and, for the Swift test that drives it, `result <key> <value>`
 lines. Exits 0 when every scenario passed, 1 when one failed (the failure and a screenshot
@@ -15,6 +16,7 @@ lines. Exits 0 when every scenario passed, 1 when one failed (the failure and a 
 
 import argparse
 import os
+import re
 import sys
 import time
 import traceback
@@ -28,8 +30,8 @@ DRIVER_CANDIDATES = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
 try:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
 except ImportError:
     print("missing: the PyPI package selenium (pip install --break-system-packages selenium)", file=sys.stderr)
@@ -59,6 +61,9 @@ class Run:
         self.screenshots = args.screenshots
         self.downloads = args.downloads
         self.results = {}
+        self.csv_good = args.csv_good and os.path.abspath(args.csv_good)
+        self.csv_bad = args.csv_bad and os.path.abspath(args.csv_bad)
+        self.ecmg_id = args.ecmg_id
 
     def panel(self, role):
         """The panel's base path: /cas/ for the admin, / for the operator."""
@@ -70,7 +75,9 @@ class Run:
         self.wait_loaded()
 
     def wait_loaded(self):
-        WebDriverWait(self.driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        # Errors while a page is being replaced (a node or a context gone) just mean: not yet.
+        WebDriverWait(self.driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
 
     def find(self, css):
         return self.driver.find_element(By.CSS_SELECTOR, css)
@@ -79,10 +86,15 @@ class Run:
         return self.driver.find_elements(By.CSS_SELECTOR, css)
 
     def submit(self, button):
-        """Clicks a submit button or a link and waits for the next page."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        """Clicks a submit button or a link and waits for the next page.
+
+        The old page is marked with a script variable and the wait is for a document without it:
+        chromium may answer a staleness check on the old page's element with an inspector error
+        ("Node with given id does not belong to the document") while the next page loads."""
+        self.driver.execute_script("window.tvcasOldPage = true")
         button.click()
-        WebDriverWait(self.driver, WAIT).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, WAIT, ignored_exceptions=(WebDriverException,)).until(
+            lambda d: d.execute_script("return window.tvcasOldPage === undefined"))
         self.wait_loaded()
 
     def screenshot(self, name):
@@ -267,6 +279,89 @@ def oper_logout(run):
     run.expect("op=login" in run.driver.current_url, "the list still opens after logging out")
 
 
+@scenario
+def admin_csv_import(run):
+    """The admin imports a CSV file (one new card, one updated) and then a file with a bad line."""
+    if not (run.csv_good and run.csv_bad):
+        raise ScenarioFailure("this scenario needs --csv-good and --csv-bad")
+    run.open("admin", "op=smartcards")
+    run.submit(run.find("a[href*='csv=import']"))
+    run.expect("Import CSV" in run.page_text(), "the list's import link did not lead to the import form")
+    run.screenshot("admin-csv-import-form")
+    run.find("input[type=file][name=loadfile]").send_keys(run.csv_good)
+    run.submit(run.find("form[enctype='multipart/form-data'] button[type=submit]"))
+    text = run.page_text()
+    run.expect("File upload success!" in text, "no 'File upload success!' after the good file: " + text[:400])
+    summary = run.find("p.csv-summary").text
+    run.expect("Add new: 1" in summary and "Update items: 1" in summary, "the summary is not add 1, update 1: " + summary)
+    run.screenshot("admin-csv-import-done")
+    run.find("input[type=file][name=loadfile]").send_keys(run.csv_bad)
+    run.submit(run.find("form[enctype='multipart/form-data'] button[type=submit]"))
+    text = run.page_text()
+    run.expect("Nothing was changed" in text, "the bad file was not refused: " + text[:400])
+    problems = [item.text for item in run.find_all("ul.csv-problems li")]
+    run.expect(len(problems) == 1 and problems[0].startswith("Line 3."), "the bad line is not listed as line 3: %s" % problems)
+    run.screenshot("admin-csv-import-refused")
+    run.result("csv_problem", problems[0])
+
+
+def ecmg_row(run, ident):
+    """The row of ECMG `ident` in the ECMG list."""
+    rows = run.driver.find_elements(By.XPATH, "//table[@class='generators']/tbody/tr[td[2][normalize-space()='%s']]" % ident)
+    run.expect(len(rows) == 1, "the ECMG list has %d rows for ECMG_%s" % (len(rows), ident))
+    return rows[0]
+
+
+def ecmg_switch(run, ident, on):
+    """Clicks the row's switch and checks the page's message."""
+    run.open("admin", "op=ecmg")
+    row = ecmg_row(run, ident)
+    label = "Switch on" if on else "Switch off"
+    buttons = [b for b in row.find_elements(By.CSS_SELECTOR, "form button[type=submit]") if b.text == label]
+    run.expect(len(buttons) == 1, "ECMG_%s has no '%s' button" % (ident, label))
+    run.submit(buttons[0])
+    word = "on" if on else "off"
+    run.expect("ECMG_%s switched %s" % (ident, word) in run.page_text(), "no 'switched %s' message for ECMG_%s" % (word, ident))
+
+
+def ecmg_wait_status(run, ident, css):
+    """Reloads the ECMG list until the row's status is `span.<css>` and returns its text."""
+    deadline = time.time() + 2 * WAIT
+    while True:
+        run.open("admin", "op=ecmg")
+        spans = ecmg_row(run, ident).find_elements(By.CSS_SELECTOR, "td span." + css)
+        if spans:
+            return spans[0].text
+        if time.time() > deadline:
+            raise ScenarioFailure("ECMG_%s's status did not become %s: %s" % (ident, css, ecmg_row(run, ident).text))
+        time.sleep(1)
+
+
+@scenario
+def admin_ecmg_on(run):
+    """The admin switches an ECMG on; the list then shows it running, with the supervisor's pid."""
+    if not run.ecmg_id:
+        raise ScenarioFailure("this scenario needs --ecmg-id")
+    ecmg_switch(run, run.ecmg_id, True)
+    run.screenshot("admin-ecmg-switched-on")
+    status = ecmg_wait_status(run, run.ecmg_id, "running")
+    match = re.search(r"\(pid (\d+)\)", status)
+    run.expect(match is not None, "the running status shows no pid: " + status)
+    run.screenshot("admin-ecmg-running")
+    run.result("ecmg_pid", match.group(1))
+
+
+@scenario
+def admin_ecmg_off(run):
+    """The admin switches the ECMG off; the list then shows it stopped."""
+    if not run.ecmg_id:
+        raise ScenarioFailure("this scenario needs --ecmg-id")
+    ecmg_switch(run, run.ecmg_id, False)
+    status = ecmg_wait_status(run, run.ecmg_id, "stopped")
+    run.expect(status == "stopped", "the status after switching off is not 'stopped': " + status)
+    run.screenshot("admin-ecmg-stopped")
+
+
 # --- driver ----------------------------------------------------------------------------------------
 
 
@@ -309,6 +404,9 @@ def main():
     parser.add_argument("--oper-password")
     parser.add_argument("--screenshots", default="var/screenshots")
     parser.add_argument("--downloads", default="var/downloads")
+    parser.add_argument("--csv-good", help="admin_csv_import: a CSV file with one new and one updated card")
+    parser.add_argument("--csv-bad", help="admin_csv_import: a CSV file whose line 3 is bad")
+    parser.add_argument("--ecmg-id", help="admin_ecmg_on/off: the ECMG to switch (a supervisor must be running)")
     parser.add_argument("--only", nargs="*", default=None, help="scenario names to run (default: all)")
     parser.add_argument("--list", action="store_true", help="list the scenarios and exit")
     args = parser.parse_args()

@@ -12,6 +12,8 @@ final class WebStack: @unchecked Sendable {
     let socketPath: String
     let process: Process
     let nginx: NginxServer?
+    /// The text of the stack's `tvcas.toml` (top-level keys first, then `[web]`).
+    let configText: String
 
     init(withNginx: Bool = true, workers: Int = 4, uploadMaxMegabytes: Int? = nil) throws {
         server = try MariaDBServer.shared()
@@ -41,6 +43,7 @@ final class WebStack: @unchecked Sendable {
             \(uploadMaxMegabytes.map { "upload_max_mb = \($0)" } ?? "")
 
             """
+        configText = config
         try config.write(toFile: directory.path("tvcas.toml"), atomically: true, encoding: .utf8)
         process = Process()
         process.executableURL = RepositoryPaths.tvcasExecutable

@@ -1,0 +1,81 @@
+import Foundation
+import TVCASTesting
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A real `tvcas supervise` on a `WebStack`'s database and configuration, starting the real
+/// `tvcas ecmg` / `tvcas emmg` children; its own metrics server is off.
+final class StackSupervisor: @unchecked Sendable {
+    let directory: ScratchDirectory
+    let process: Process
+
+    /// Starts the supervisor as host `host`; ECMG `id` serves its metrics on `childPortBase + id`.
+    init(stack: WebStack, host: String = "browser", childPortBase: Int) throws {
+        directory = try ScratchDirectory(prefix: "tvcas-supervise")
+        try FileManager.default.createDirectory(atPath: directory.path("state"), withIntermediateDirectories: true)
+        // Top-level keys must come before the stack's `[web]` table.
+        let config = """
+            state_dir = "\(directory.path("state"))"
+            \(stack.configText)
+            [supervise]
+            host = "\(host)"
+            grace_seconds = 2
+            max_backoff_seconds = 4
+
+            [metrics]
+            listen = ""
+            child_port_base = \(childPortBase)
+
+            """
+        try config.write(toFile: directory.path("supervise.toml"), atomically: true, encoding: .utf8)
+        process = Process()
+        process.executableURL = RepositoryPaths.tvcasExecutable
+        process.arguments = ["supervise", "--config", directory.path("supervise.toml")]
+        _ = FileManager.default.createFile(atPath: directory.path("supervise.log"), contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: directory.path("supervise.log")))
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    /// The supervisor's log so far (its children's output included).
+    var log: String { (try? String(contentsOfFile: directory.path("supervise.log"), encoding: .utf8)) ?? "" }
+
+    /// Stops the supervisor with SIGTERM (it stops its children), SIGKILL after 30 s; removes the folder.
+    func stop() {
+        if process.isRunning {
+            process.terminate()
+            let deadline = Date().addingTimeInterval(30)
+            while process.isRunning && Date() < deadline { usleep(50_000) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        directory.remove()
+    }
+}
+
+/// Whether something accepts TCP connections on 127.0.0.1:`port`.
+func acceptsConnections(_ port: Int) -> Bool {
+    let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    return withUnsafePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+    }
+}
+
+/// Polls `condition` every 200 ms until it holds or `seconds` pass; whether it held.
+func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return true }
+        usleep(200_000)
+    }
+    return try condition()
+}
