@@ -7,7 +7,7 @@
 # Prints requests/s, p50, p99 and the web process's peak resident memory (VmHWM) per scenario.
 #
 # usage: Benchmarks/api-wrk.sh [TVCAS_BINARY] [SECONDS]
-#   TVCAS_BINARY  default .build/release/tvcas (build it with `swift build -c release`)
+#   TVCAS_BINARY  default .build/release/tvcas (build it with `swift build -c release --product tvcas`)
 #   SECONDS       per scenario, default 10
 # Environment: PROFILE=<scenario> writes `perf report` of that run to .build/perf-<scenario>.txt;
 #   SCENARIOS ("trivial lookup update"), WORKERS (8), THREADS (wrk threads, 2), CONNECTIONS (16),
@@ -22,52 +22,15 @@ workers=${WORKERS:-8}
 threads=${THREADS:-2}
 connections=${CONNECTIONS:-16}
 flush=${FLUSH:-1}
-for tool in wrk nginx mariadbd mariadb mariadb-install-db; do
-    command -v "$tool" >/dev/null || { echo "api-wrk: $tool is missing (apt-get install wrk nginx mariadb-server)" >&2; exit 1; }
-done
-[ -x "$tvcas" ] || { echo "api-wrk: no tvcas binary at $tvcas (swift build -c release)" >&2; exit 1; }
-
-dir=$(mktemp -d /tmp/tvcas-bench.XXXXXX)
-sock="$dir/mysqld.sock"
-web_sock="$dir/web.sock"
-port=$((20000 + RANDOM % 20000))
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -S "$sock" ] && mariadb-admin -uroot -S "$sock" shutdown 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$dir"
-}
-trap cleanup EXIT
+. "$top/Benchmarks/lib/scratch-stack.sh"
+scratch_require api-wrk "wrk nginx mariadb-server" wrk nginx mariadbd mariadb mariadb-install-db
+scratch_require_binary api-wrk "$tvcas"
+scratch_init tvcas-bench
 
 # MariaDB with the fixture, 10,000 extra cards, migrated.
-user_args=()
-if [ "$(id -u)" = 0 ]; then user_args=(--user=mysql); chown mysql:mysql "$dir"; fi
-mariadb-install-db --no-defaults "${user_args[@]}" --datadir="$dir/data" --auth-root-authentication-method=socket \
-    --skip-test-db >"$dir/install.log" 2>&1
-mariadbd --no-defaults "${user_args[@]}" --datadir="$dir/data" --socket="$sock" --pid-file="$dir/mysqld.pid" \
-    --skip-networking --log-error="$dir/mariadb.log" --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit="$flush" --max-connections=200 &
-pids+=($!)
-for _ in $(seq 1 100); do mariadb-admin -uroot -S "$sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
-mariadb -uroot -S "$sock" -e "CREATE DATABASE tvcas"
-mariadb -uroot -S "$sock" tvcas <"$top/../shared/fixtures/tvcas.sql"
-cat >"$dir/tvcas.toml" <<TOML
-ecm_key = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"
-pass_admin = "bench-admin-password"
-pass_oper = "bench-oper-password"
-api_key = "trololoapi"
-mysql_socket = "$sock"
-mysql_user = "root"
-mysql_pass = ""
-mysql_base = "tvcas"
-sql_dir = "$top/sql"
-log_level = "error"
-[web]
-secret = "benchmark-secret-0123456789"
-listen = "unix:$web_sock"
-workers = $workers
-TOML
+scratch_mariadb_start "$dir/data" --innodb-buffer-pool-size=256M --innodb-flush-log-at-trx-commit="$flush"
+scratch_load_fixture
+scratch_write_config "$workers"
 "$tvcas" migrate --config "$dir/tvcas.toml" >/dev/null
 mariadb -uroot -S "$sock" tvcas -e "
     INSERT INTO tvcas_smartcards (serial_no, name, info, access_criteria, pair, start, finish)
@@ -75,10 +38,8 @@ mariadb -uroot -S "$sock" tvcas -e "
     FROM seq_0_to_9999"
 
 # nginx with the repository's site in front of the socket.
-mkdir -p "$dir/public"
-bash "$top/scripts/nginx-config.sh" "$dir/nginx" "127.0.0.1:$port" "unix:$web_sock" "$dir/public" "$dir/nginx/error.log" off
-nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" &
-pids+=($!)
+scratch_nginx_config
+scratch_nginx_start
 
 cat >"$dir/lookup.lua" <<'LUA'
 math.randomseed(os.time())
@@ -99,10 +60,8 @@ LUA
 # One scenario: a fresh `tvcas web`, a short warm-up, the measured run, the process's peak RSS.
 scenario() {
     local name=$1 script=$2 extra=$3
-    rm -f "$web_sock"
-    "$tvcas" web --config "$dir/tvcas.toml" $extra >"$dir/web-$name.log" 2>&1 &
-    local web=$!
-    for _ in $(seq 1 100); do [ -S "$web_sock" ] && break; sleep 0.05; done
+    local web
+    scratch_web_start "$dir/web-$name.log" $extra
     wrk -t"$threads" -c"$connections" -d2s -s "$script" "http://127.0.0.1:$port/" >/dev/null
     local out perf_pid=""
     if [ "${PROFILE:-}" = "$name" ] && command -v perf >/dev/null; then
@@ -137,6 +96,6 @@ for name in ${SCENARIOS:-trivial lookup update}; do
     *) scenario "$name" "$dir/$name.lua" "" ;;
     esac
 done
-changes=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT COUNT(*) FROM tvcas_card_changes")
-logs=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT COUNT(*) FROM tvcas_logs WHERE user = 'API'")
+changes=$(scratch_sql "SELECT COUNT(*) FROM tvcas_card_changes")
+logs=$(scratch_sql "SELECT COUNT(*) FROM tvcas_logs WHERE user = 'API'")
 echo "update check: $logs API log rows, $changes change-queue rows (warm-up included)"

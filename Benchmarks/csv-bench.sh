@@ -18,68 +18,25 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 tvcas=${1:-$top/.build/release/tvcas}
 cards=${2:-1000000}
-for tool in curl nginx mariadbd mariadb mariadb-install-db; do
-    command -v "$tool" >/dev/null || { echo "csv-bench: $tool is missing (apt-get install curl nginx mariadb-server)" >&2; exit 1; }
-done
-[ -x "$tvcas" ] || { echo "csv-bench: no tvcas binary at $tvcas (swift build -c release --product tvcas)" >&2; exit 1; }
-
-dir=$(mktemp -d /tmp/tvcas-csv-bench.XXXXXX)
-sock="$dir/mysqld.sock"
-web_sock="$dir/web.sock"
-port=$((20000 + RANDOM % 20000))
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -S "$sock" ] && mariadb-admin -uroot -S "$sock" shutdown 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$dir"
-}
-trap cleanup EXIT
-[ -n "${KEEP_WEB_LOG:-}" ] && trap 'cp "$dir/web.log" "$KEEP_WEB_LOG"; cleanup' EXIT
-sql() { mariadb -uroot -S "$sock" tvcas -B -N -e "$1"; }
+. "$top/Benchmarks/lib/scratch-stack.sh"
+scratch_require csv-bench "curl nginx mariadb-server" curl nginx mariadbd mariadb mariadb-install-db
+scratch_require_binary csv-bench "$tvcas"
+scratch_init tvcas-csv-bench
+[ -n "${KEEP_WEB_LOG:-}" ] && trap 'cp "$dir/web.log" "$KEEP_WEB_LOG"; scratch_cleanup' EXIT
 
 # MariaDB with the fixture, migrated, plus the demo cards.
-user_args=()
-if [ "$(id -u)" = 0 ]; then user_args=(--user=mysql); chown mysql:mysql "$dir"; fi
-mariadb-install-db --no-defaults "${user_args[@]}" --datadir="$dir/data" --auth-root-authentication-method=socket \
-    --skip-test-db >"$dir/install.log" 2>&1
-mariadbd --no-defaults "${user_args[@]}" --datadir="$dir/data" --socket="$sock" --pid-file="$dir/mysqld.pid" \
-    --skip-networking --log-error="$dir/mariadb.log" --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=1G --innodb-log-file-size=512M --max-connections=200 &
-mariadbd_pid=$!
-pids+=($!)
-for _ in $(seq 1 100); do mariadb-admin -uroot -S "$sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
-mariadb -uroot -S "$sock" -e "CREATE DATABASE tvcas"
-mariadb -uroot -S "$sock" tvcas <"$top/../shared/fixtures/tvcas.sql"
-cat >"$dir/tvcas.toml" <<TOML
-ecm_key = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"
-pass_admin = "bench-admin-password"
-pass_oper = "bench-oper-password"
-api_key = "trololoapi"
-mysql_socket = "$sock"
-mysql_user = "root"
-mysql_pass = ""
-mysql_base = "tvcas"
-sql_dir = "$top/sql"
-log_level = "error"
-[web]
-secret = "benchmark-secret-0123456789"
-listen = "unix:$web_sock"
-workers = 4
-TOML
+scratch_mariadb_start "$dir/data" --innodb-buffer-pool-size=1G --innodb-log-file-size=512M
+scratch_load_fixture
+scratch_write_config 4
 "$tvcas" migrate --config "$dir/tvcas.toml" >/dev/null
 "$tvcas" demo-data --config "$dir/tvcas.toml" --cards "$cards"
-total=$(sql "SELECT COUNT(*) FROM tvcas_smartcards")
+total=$(scratch_sql "SELECT COUNT(*) FROM tvcas_smartcards")
 
 # nginx with the repository's site in front of `tvcas web`.
-mkdir -p "$dir/public"
-bash "$top/scripts/nginx-config.sh" "$dir/nginx" "127.0.0.1:$port" "unix:$web_sock" "$dir/public" "$dir/nginx/error.log" off
-nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" &
-pids+=($!)
-"$tvcas" web --config "$dir/tvcas.toml" >"$dir/web.log" 2>&1 &
-web=$!
-pids+=($web)
-for _ in $(seq 1 200); do [ -S "$web_sock" ] && break; sleep 0.05; done
+scratch_nginx_config
+scratch_nginx_start
+scratch_web_start "$dir/web.log"
+pids+=("$web")
 base="http://127.0.0.1:$port"
 admin=(-u admin:bench-admin-password)
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
@@ -124,8 +81,8 @@ cpu_web=$(awk -v a="$cpu_web" -v b="$(cpu "$web")" 'BEGIN { printf "%.1f", b - a
 cpu_db=$(awk -v a="$cpu_db" -v b="$(cpu "$mariadbd_pid")" 'BEGIN { printf "%.1f", b - a }')
 summary=$(grep -o 'Add new: [0-9]*<br>Update items: [0-9]*' "$dir/import.html" | sed 's/<br>/, /' || true)
 [ "$import_status" = 200 ] || { echo "csv-bench: the import answered $import_status" >&2; sed 's/<[^>]*>//g' "$dir/import.html" | grep -m 5 Line >&2 || true; exit 1; }
-changes=$(sql "SELECT COUNT(*) FROM tvcas_card_changes WHERE source = 'csv'")
-log=$(sql "SELECT msg FROM tvcas_logs WHERE msg LIKE 'Import CSV%' ORDER BY id DESC LIMIT 1")
+changes=$(scratch_sql "SELECT COUNT(*) FROM tvcas_card_changes WHERE source = 'csv'")
+log=$(scratch_sql "SELECT msg FROM tvcas_logs WHERE msg LIKE 'Import CSV%' ORDER BY id DESC LIMIT 1")
 
 mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
 echo "CSV benchmark: $total cards; tvcas web (4 workers) behind nginx; 2 cores shared"

@@ -27,59 +27,16 @@ tvcas=${1:-$top/.build/release/tvcas}
 requests=${2:-200}
 cards=${CARDS:-1000000}
 workers=${WORKERS:-4}
-for tool in curl nginx mariadbd mariadb mariadb-install-db awk sort; do
-    command -v "$tool" >/dev/null || { echo "panels-bench: $tool is missing (apt-get install curl nginx mariadb-server)" >&2; exit 1; }
-done
-[ -x "$tvcas" ] || { echo "panels-bench: no tvcas binary at $tvcas (swift build -c release --product tvcas)" >&2; exit 1; }
-
-dir=$(mktemp -d /tmp/tvcas-panels-bench.XXXXXX)
+. "$top/Benchmarks/lib/scratch-stack.sh"
+scratch_require panels-bench "curl nginx mariadb-server" curl nginx mariadbd mariadb mariadb-install-db awk sort
+scratch_require_binary panels-bench "$tvcas"
+scratch_init tvcas-panels-bench
 data=${KEEP:-$dir/data}
-sock="$dir/mysqld.sock"
-web_sock="$dir/web.sock"
-port=$((20000 + RANDOM % 20000))
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    [ -S "$sock" ] && mariadb-admin -uroot -S "$sock" shutdown 2>/dev/null || true
-    wait 2>/dev/null || true
-    rm -rf "$dir"
-}
-trap cleanup EXIT
 
-user_args=()
-if [ "$(id -u)" = 0 ]; then user_args=(--user=mysql); chown mysql:mysql "$dir"; fi
-fresh=0
-if [ ! -d "$data/mysql" ]; then
-    fresh=1
-    mkdir -p "$data"
-    [ "$(id -u)" = 0 ] && chown mysql:mysql "$data"
-    mariadb-install-db --no-defaults "${user_args[@]}" --datadir="$data" --auth-root-authentication-method=socket \
-        --skip-test-db >"$dir/install.log" 2>&1
-fi
-mariadbd --no-defaults "${user_args[@]}" --datadir="$data" --socket="$sock" --pid-file="$dir/mysqld.pid" \
-    --skip-networking --log-error="$dir/mariadb.log" --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-    --innodb-buffer-pool-size=1G --innodb-flush-log-at-trx-commit=2 --max-connections=200 &
-pids+=($!)
-for _ in $(seq 1 200); do mariadb-admin -uroot -S "$sock" ping >/dev/null 2>&1 && break; sleep 0.1; done
-cat >"$dir/tvcas.toml" <<TOML
-ecm_key = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"
-pass_admin = "bench-admin-password"
-pass_oper = "bench-oper-password"
-api_key = "trololoapi"
-mysql_socket = "$sock"
-mysql_user = "root"
-mysql_pass = ""
-mysql_base = "tvcas"
-sql_dir = "$top/sql"
-log_level = "error"
-[web]
-secret = "benchmark-secret-0123456789"
-listen = "unix:$web_sock"
-workers = $workers
-TOML
-if [ "$fresh" = 1 ]; then
-    mariadb -uroot -S "$sock" -e "CREATE DATABASE tvcas"
-    mariadb -uroot -S "$sock" tvcas <"$top/../shared/fixtures/tvcas.sql"
+scratch_mariadb_start "$data" --innodb-buffer-pool-size=1G --innodb-flush-log-at-trx-commit=2
+scratch_write_config "$workers"
+if [ "$scratch_fresh" = 1 ]; then
+    scratch_load_fixture
     "$tvcas" migrate --config "$dir/tvcas.toml" >/dev/null
     echo "panels-bench: generating $cards cards"
     "$tvcas" demo-data --config "$dir/tvcas.toml" --cards "$cards" --connections 2
@@ -87,20 +44,17 @@ if [ "$fresh" = 1 ]; then
 else
     "$tvcas" migrate --config "$dir/tvcas.toml" >/dev/null
 fi
-total=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT COUNT(*) FROM tvcas_smartcards")
-low=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT MIN(serial_no) FROM tvcas_smartcards")
-high=$(mariadb -uroot -S "$sock" tvcas -B -N -e "SELECT MAX(serial_no) FROM tvcas_smartcards")
+total=$(scratch_sql "SELECT COUNT(*) FROM tvcas_smartcards")
+low=$(scratch_sql "SELECT MIN(serial_no) FROM tvcas_smartcards")
+high=$(scratch_sql "SELECT MAX(serial_no) FROM tvcas_smartcards")
 
-"$tvcas" web --config "$dir/tvcas.toml" >"$dir/web.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 200); do [ -S "$web_sock" ] && break; sleep 0.05; done
-mkdir -p "$dir/public"
-bash "$top/scripts/nginx-config.sh" "$dir/nginx" "127.0.0.1:$port" "unix:$web_sock" "$dir/public" "$dir/nginx/error.log" off
+scratch_web_start "$dir/web.log"
+pids+=("$web")
+scratch_nginx_config
 # Log each request's upstream (responder) time.
 sed -i "s|access_log off;|log_format bench '\$status \$upstream_response_time \$request_uri';\n    access_log $dir/access.log bench;|" \
     "$dir/nginx/nginx.conf"
-nginx -p "$dir/nginx" -c "$dir/nginx/nginx.conf" &
-pids+=($!)
+scratch_nginx_start
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/static/x" && break; sleep 0.05; done
 
 base="http://127.0.0.1:$port/cas/"

@@ -5,15 +5,8 @@ import Testing
 /// api.md's closing table, row by row, through nginx → `tvcas web` → MariaDB loaded from the
 /// fixture and migrated.
 @Suite("Billing API through nginx, row by row of api.md's table")
-struct BillingAPIStackTests {
+struct BillingAPIStackTests: WebStackSuite {
     static let key = "api_key=trololoapi"
-
-    /// Runs `body` on a fresh stack.
-    private func withStack(nginx: Bool = true, workers: Int = 4, _ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack(withNginx: nginx, workers: workers)
-        defer { stack.stop() }
-        try body(stack)
-    }
 
     /// Runs `count` calls at once on threads of their own and returns their results in order.
     private func concurrently<T: Sendable>(_ count: Int, _ call: @escaping @Sendable (Int) throws -> T) -> [T?] {

@@ -1,5 +1,5 @@
 /// What the panels change in `tvcas_ecmg` (panels.md §4, decisions.md §3): the settings an admin
-/// edits, the on/off switch the supervisor acts on, and the reload request the daemon applies.
+/// edits (the switches both kinds share are in ``GeneratorSwitches``).
 extension ECMGs {
     /// The row with the highest id (the add form starts from it), nil when there is none.
     public func highest() throws(DatabaseError) -> ECMGRow? {
@@ -30,21 +30,5 @@ extension ECMGs {
             "UPDATE tvcas_ecmg SET info = ?, port = ?, timeout = ?, run_on = ?, m_time = ?, version = version + 1 WHERE id = ?",
             [row.info, row.port, row.timeout, row.runOn, time, row.id]
         ).affectedRows == 1
-    }
-
-    /// Sets `enable` (the supervisor starts or stops the generator).
-    public func setEnable(id: UInt32, _ enable: Bool) throws(DatabaseError) {
-        try connection.execute("UPDATE tvcas_ecmg SET enable = ? WHERE id = ?", [enable ? 1 : 0, id])
-    }
-
-    /// Sets `reload = 1` (the running daemon reloads its row and clears the flag).
-    public func requestReload(id: UInt32) throws(DatabaseError) {
-        try connection.execute("UPDATE tvcas_ecmg SET reload = 1 WHERE id = ?", [id])
-    }
-
-    /// Deletes the row; false when it was already gone.
-    @discardableResult
-    public func delete(id: UInt32) throws(DatabaseError) -> Bool {
-        try connection.execute("DELETE FROM tvcas_ecmg WHERE id = ?", [id]).affectedRows == 1
     }
 }

@@ -1,5 +1,5 @@
 /// What the panels change in `tvcas_emmg` (panels.md §5, decisions.md §3): the settings an admin
-/// edits, the on/off switch the supervisor acts on, and the reload request the daemon applies.
+/// edits (the switches both kinds share are in ``GeneratorSwitches``).
 extension EMMGs {
     /// The row with the highest id (the add form starts from it), nil when there is none.
     public func highest() throws(DatabaseError) -> EMMGRow? {
@@ -22,22 +22,5 @@ extension EMMGs {
             WHERE id = ?
             """, [row.info, row.host, row.port, row.clientID, row.timeout, row.runOn, time, row.id]
         ).affectedRows == 1
-    }
-
-    /// Sets `enable` (the supervisor starts or stops the generator).
-    public func setEnable(id: UInt32, _ enable: Bool) throws(DatabaseError) {
-        try connection.execute("UPDATE tvcas_emmg SET enable = ? WHERE id = ?", [enable ? 1 : 0, id])
-    }
-
-    /// Sets `reload = 1` (the running daemon starts a new card cycle and clears the flag).
-    public func requestReload(id: UInt32) throws(DatabaseError) {
-        try connection.execute("UPDATE tvcas_emmg SET reload = 1 WHERE id = ?", [id])
-    }
-
-    /// Deletes the row; false when it was already gone. The caller deletes its cursor in the
-    /// same transaction (``ChangeQueue/deleteCursor(emmgID:)``).
-    @discardableResult
-    public func delete(id: UInt32) throws(DatabaseError) -> Bool {
-        try connection.execute("DELETE FROM tvcas_emmg WHERE id = ?", [id]).affectedRows == 1
     }
 }

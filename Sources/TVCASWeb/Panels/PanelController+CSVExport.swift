@@ -33,13 +33,7 @@ extension PanelController {
                 _ = try? connection.logs.append(entry)
                 if let failure { throw failure }
             })
-        response.addHeader("Content-Type", "application/octet-stream")
-        response.addHeader("Content-Disposition", "attachment; filename=\(CSVFileName.make(columns: columns, at: now, zone: dates.zone))")
-        response.addHeader("Content-Description", "File Transfer")
-        response.addHeader("Content-Transfer-Encoding", "binary")
-        response.addHeader("Expires", "0")
-        response.addHeader("Cache-Control", "must-revalidate")
-        response.addHeader("Pragma", "public")
+        response.addAttachmentHeaders(fileName: CSVFileName.make(columns: columns, at: now, zone: dates.zone))
         return response
     }
 

@@ -23,14 +23,7 @@ extension PanelController {
         let bin = CardBin(card: subscription, key: key, settings: settings)
         try page.connection.logs.append(page.logEntry("Took the firmware for smartcard \(serial)"))
         var response = Response(status: .ok, body: .bytes(bin.bytes))
-        response.addHeader("Content-Type", "application/octet-stream")
-        response.addHeader("Content-Disposition", "attachment; filename=\(bin.fileName)")
-        response.addHeader("Content-Length", "\(bin.bytes.count)")
-        response.addHeader("Content-Description", "File Transfer")
-        response.addHeader("Content-Transfer-Encoding", "binary")
-        response.addHeader("Expires", "0")
-        response.addHeader("Cache-Control", "must-revalidate")
-        response.addHeader("Pragma", "public")
+        response.addAttachmentHeaders(fileName: bin.fileName, length: bin.bytes.count)
         return response
     }
 }

@@ -12,15 +12,12 @@ extension PanelController {
         if page.query("remove") != nil { return try removeGeneratorForm(page, kind: .ecmg, started: started) }
         if let value = page.query("cwlog") { return try cwLog(page, value: value, started: started) }
         if let text = page.query("edit") {
-            guard page.role == .admin else { return Self.redirect(to: "\(page.role.basePath)?op=ecmg") }
-            if text == "0" { return renderECMGForm(page, row: try newECMG(page), status: .ok, error: nil, started: started) }
-            guard let id = Self.generatorID(text) else { return Self.badGeneratorID(.ecmg) }
-            guard let row = try page.connection.ecmgs.find(id: id) else { return Self.noGenerator(.ecmg, id) }
-            return renderECMGForm(page, row: row, status: .ok, error: nil, started: started)
+            return try generatorEditForm(
+                page, kind: .ecmg, text: text, started: started, newFields: { Self.ecmgFields(try newECMG(page)) },
+                rowFields: { id in try page.connection.ecmgs.find(id: id).map(Self.ecmgFields) })
         }
         let rows = try page.connection.ecmgs.listed()
-        let states = Dictionary(
-            try page.connection.generatorStates.all().filter { $0.kind == .ecmg }.map { ($0.generatorID, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = try generatorStates(page, kind: .ecmg)
         let list: [[String: Any]] = rows.enumerated().map { index, row in
             let status = GeneratorStatus(state: states[row.id], enabled: row.enable != 0, now: page.now, dates: dates)
             let peerText = (row.peers?.isEmpty == false) ? row.peers : states[row.id]?.peers
@@ -111,15 +108,7 @@ extension PanelController {
     func removeECMG(_ page: PanelPage, form: FormBody) throws -> Response {
         guard let id = Self.generatorID(form.fields["id"]?.text) else { return Self.badGeneratorID(.ecmg) }
         guard let row = try page.connection.ecmgs.find(id: id) else { return Self.noGenerator(.ecmg, id) }
-        var entries: [LogEntry] = []
-        if row.enable != 0 { entries.append(page.logEntry("Stop ECMG_\(id)", type: 1)) }
-        entries.append(page.logEntry("Remove ECMG_\(id) which had port \(row.port)"))
-        let prepared = entries
-        _ = try page.connection.runTransaction(logger: logger) { connection in
-            try connection.ecmgs.delete(id: id)
-            for entry in prepared { try connection.logs.append(entry) }
-        }
-        return Self.redirect(to: "\(page.role.basePath)?op=ecmg&done=removed&id=\(id)")
+        return try removeGenerator(page, kind: .ecmg, id: id, wasOn: row.enable != 0, removal: "Remove ECMG_\(id) which had port \(row.port)")
     }
 
     /// `GET ?op=ecmg&cwlog=<ecmg id>:<sock>` (admin): the last 30 control words sent to one
@@ -166,12 +155,8 @@ extension PanelController {
         try page.connection.ecmgs.portUsers(row.port, excluding: id).contains { GeneratorFields.overlap($0.runOn, row.runOn) }
     }
 
-    private func renderECMGForm(_ page: PanelPage, row: ECMGRow, status: HTTPStatus, error: String?, started: Date) -> Response {
-        renderGeneratorForm(page, kind: .ecmg, id: row.id, fields: Self.ecmgFields(row), status: status, error: error, started: started)
-    }
-
     /// The form's fields filled from a row.
-    static func ecmgFields(_ row: ECMGRow) -> [(label: String, name: String, value: String)] {
+    static func ecmgFields(_ row: ECMGRow) -> GeneratorFormFields {
         [
             ("INFO", "info", row.info ?? ""), ("PORT", "port", String(row.port)), ("TIMEOUT", "timeout", String(row.timeout)),
             ("RUN_ON", "run_on", row.runOn),
@@ -179,7 +164,7 @@ extension PanelController {
     }
 
     /// The form's fields as posted, `fallback`'s values where a field was not posted.
-    static func ecmgFields(form: FormBody, fallback: ECMGRow) -> [(label: String, name: String, value: String)] {
-        ecmgFields(fallback).map { field in (field.label, field.name, form.fields[field.name]?.text ?? field.value) }
+    static func ecmgFields(form: FormBody, fallback: ECMGRow) -> GeneratorFormFields {
+        postedGeneratorFields(form, filled: ecmgFields(fallback))
     }
 }

@@ -10,15 +10,12 @@ extension PanelController {
         if let legacy = generatorLegacyGET(page, kind: .emmg, started: started) { return legacy }
         if page.query("remove") != nil { return try removeGeneratorForm(page, kind: .emmg, started: started) }
         if let text = page.query("edit") {
-            guard page.role == .admin else { return Self.redirect(to: "\(page.role.basePath)?op=emmg") }
-            if text == "0" { return renderEMMGForm(page, row: try newEMMG(page), status: .ok, error: nil, started: started) }
-            guard let id = Self.generatorID(text) else { return Self.badGeneratorID(.emmg) }
-            guard let row = try page.connection.emmgs.find(id: id) else { return Self.noGenerator(.emmg, id) }
-            return renderEMMGForm(page, row: row, status: .ok, error: nil, started: started)
+            return try generatorEditForm(
+                page, kind: .emmg, text: text, started: started, newFields: { Self.emmgFields(try newEMMG(page)) },
+                rowFields: { id in try page.connection.emmgs.find(id: id).map(Self.emmgFields) })
         }
         let rows = try page.connection.emmgs.listed()
-        let states = Dictionary(
-            try page.connection.generatorStates.all().filter { $0.kind == .emmg }.map { ($0.generatorID, $0) }, uniquingKeysWith: { a, _ in a })
+        let states = try generatorStates(page, kind: .emmg)
         let now = page.now
         func time(_ value: UInt32) -> [String: Any] {
             ["text": dates.displaySeconds(value, now: now), "stale": value != 0 && now > value && now - value > 60]
@@ -97,16 +94,9 @@ extension PanelController {
     func removeEMMG(_ page: PanelPage, form: FormBody) throws -> Response {
         guard let id = Self.generatorID(form.fields["id"]?.text) else { return Self.badGeneratorID(.emmg) }
         guard let row = try page.connection.emmgs.find(id: id) else { return Self.noGenerator(.emmg, id) }
-        var entries: [LogEntry] = []
-        if row.enable != 0 { entries.append(page.logEntry("Stop EMMG_\(id)", type: 1)) }
-        entries.append(page.logEntry("Remove EMMG_\(id)"))
-        let prepared = entries
-        _ = try page.connection.runTransaction(logger: logger) { connection in
-            try connection.emmgs.delete(id: id)
+        return try removeGenerator(page, kind: .emmg, id: id, wasOn: row.enable != 0, removal: "Remove EMMG_\(id)") { connection in
             try connection.changeQueue.deleteCursor(emmgID: id)
-            for entry in prepared { try connection.logs.append(entry) }
         }
-        return Self.redirect(to: "\(page.role.basePath)?op=emmg&done=removed&id=\(id)")
     }
 
     /// The add form's row: a copy of the EMMG with the highest id (the port is not moved, as
@@ -118,12 +108,8 @@ extension PanelController {
             runOn: highest.runOn)
     }
 
-    private func renderEMMGForm(_ page: PanelPage, row: EMMGRow, status: HTTPStatus, error: String?, started: Date) -> Response {
-        renderGeneratorForm(page, kind: .emmg, id: row.id, fields: Self.emmgFields(row), status: status, error: error, started: started)
-    }
-
     /// The form's fields filled from a row.
-    static func emmgFields(_ row: EMMGRow) -> [(label: String, name: String, value: String)] {
+    static func emmgFields(_ row: EMMGRow) -> GeneratorFormFields {
         [
             ("INFO", "info", row.info ?? ""), ("HOST", "host", row.host), ("PORT", "port", String(row.port)),
             ("CLIENT_ID", "client_id", EMMGForm.clientIDText(row.clientID)), ("TIMEOUT", "timeout", String(row.timeout)),
@@ -132,7 +118,7 @@ extension PanelController {
     }
 
     /// The form's fields as posted, `fallback`'s values where a field was not posted.
-    static func emmgFields(form: FormBody, fallback: EMMGRow) -> [(label: String, name: String, value: String)] {
-        emmgFields(fallback).map { field in (field.label, field.name, form.fields[field.name]?.text ?? field.value) }
+    static func emmgFields(form: FormBody, fallback: EMMGRow) -> GeneratorFormFields {
+        postedGeneratorFields(form, filled: emmgFields(fallback))
     }
 }

@@ -56,13 +56,10 @@ extension PanelController {
     /// Sets `enable` and writes the original's `Start <KIND>_<id>` (type 0) or `Stop <KIND>_<id>`
     /// (type 1) in one transaction.
     private func switchGenerator(_ page: PanelPage, kind: GeneratorState.Kind, id: UInt32, on: Bool) throws -> Response {
-        guard try generatorExists(page, kind: kind, id: id) else { return Self.noGenerator(kind, id) }
+        guard try page.connection.generatorSwitches(kind).exists(id: id) else { return Self.noGenerator(kind, id) }
         let entry = on ? page.logEntry("Start \(kind.label)_\(id)") : page.logEntry("Stop \(kind.label)_\(id)", type: 1)
         _ = try page.connection.runTransaction(logger: logger) { connection in
-            switch kind {
-            case .ecmg: try connection.ecmgs.setEnable(id: id, on)
-            case .emmg: try connection.emmgs.setEnable(id: id, on)
-            }
+            try connection.generatorSwitches(kind).setEnable(id: id, on)
             try connection.logs.append(entry)
         }
         return Self.redirect(to: "\(page.role.basePath)?op=\(kind.op)&done=\(on ? "on" : "off")&id=\(id)")
@@ -70,23 +67,13 @@ extension PanelController {
 
     /// Sets `reload = 1` and writes `Reload <KIND>_<id>` in one transaction.
     private func reloadGenerator(_ page: PanelPage, kind: GeneratorState.Kind, id: UInt32) throws -> Response {
-        guard try generatorExists(page, kind: kind, id: id) else { return Self.noGenerator(kind, id) }
+        guard try page.connection.generatorSwitches(kind).exists(id: id) else { return Self.noGenerator(kind, id) }
         let entry = page.logEntry("Reload \(kind.label)_\(id)")
         _ = try page.connection.runTransaction(logger: logger) { connection in
-            switch kind {
-            case .ecmg: try connection.ecmgs.requestReload(id: id)
-            case .emmg: try connection.emmgs.requestReload(id: id)
-            }
+            try connection.generatorSwitches(kind).requestReload(id: id)
             try connection.logs.append(entry)
         }
         return Self.redirect(to: "\(page.role.basePath)?op=\(kind.op)&done=reload&id=\(id)")
-    }
-
-    private func generatorExists(_ page: PanelPage, kind: GeneratorState.Kind, id: UInt32) throws -> Bool {
-        switch kind {
-        case .ecmg: try page.connection.ecmgs.find(id: id) != nil
-        case .emmg: try page.connection.emmgs.find(id: id) != nil
-        }
     }
 
     /// The message after an action (`done=<action>&id=N`), from a fixed set of texts.
@@ -120,7 +107,7 @@ extension PanelController {
 
     /// The form page of a generator (add when `id` is 0), from field texts.
     func renderGeneratorForm(
-        _ page: PanelPage, kind: GeneratorState.Kind, id: UInt32, fields: [(label: String, name: String, value: String)],
+        _ page: PanelPage, kind: GeneratorState.Kind, id: UInt32, fields: GeneratorFormFields,
         status: HTTPStatus, error: String?, started: Date
     ) -> Response {
         let isNew = id == 0

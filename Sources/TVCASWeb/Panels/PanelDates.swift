@@ -6,7 +6,8 @@ struct PanelDates: Sendable {
     /// The configured zone.
     let zone: TimeZone
 
-    private var calendar: Calendar {
+    /// A Gregorian calendar in the zone.
+    var calendar: Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar
@@ -22,12 +23,16 @@ struct PanelDates: Sendable {
     /// The list's form: `Today at 10:45`, `05.08.2020 at 19:12`.
     func display(_ time: UInt32?, now: UInt32) -> String {
         guard let time else { return "-" }
-        let date = Date(timeIntervalSince1970: Double(time))
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        let clock = String(format: "%02d:%02d", parts.hour!, parts.minute!)
+        let parts = calendar.dateComponents([.hour, .minute], from: Date(timeIntervalSince1970: Double(time)))
+        return dayAt(time, now: now, clock: String(format: "%02d:%02d", parts.hour!, parts.minute!))
+    }
+
+    /// `<day> at <clock>`: the day is `Today`, `Yesterday` or `Tomorrow` seen from `now`, else
+    /// `dd.mm.YYYY`.
+    func dayAt(_ time: UInt32, now: UInt32, clock: String) -> String {
         let dayNow = calendar.startOfDay(for: Date(timeIntervalSince1970: Double(now)))
-        let days = calendar.dateComponents([.day], from: dayNow, to: calendar.startOfDay(for: date)).day ?? 99
-        switch days {
+        let day = calendar.startOfDay(for: Date(timeIntervalSince1970: Double(time)))
+        switch calendar.dateComponents([.day], from: dayNow, to: day).day ?? 99 {
         case 0: return "Today at \(clock)"
         case -1: return "Yesterday at \(clock)"
         case 1: return "Tomorrow at \(clock)"

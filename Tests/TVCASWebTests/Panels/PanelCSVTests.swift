@@ -4,17 +4,9 @@ import Testing
 
 /// CSV export and import through nginx, `tvcas web` and MariaDB, for both panels.
 @Suite("Panels: CSV export and import", .serialized)
-struct PanelCSVTests {
-    static let adminBasic = "admin:admin-test-password"
-    static let operBasic = "oper:oper-test-password"
+struct PanelCSVTests: WebStackSuite {
     static let key1 = "1234567890A0B1C21234567890A0B1C2"
     static let key2 = "ABCDEF0123456789ABCDEF0123456789"
-
-    private func withStack(uploadMaxMegabytes: Int? = nil, _ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack(uploadMaxMegabytes: uploadMaxMegabytes)
-        defer { stack.stop() }
-        try body(stack)
-    }
 
     /// Replaces every card with csv-export-4's three rows (and one whose info needs quotes).
     private func seedVectorCards(_ stack: WebStack) throws {

@@ -4,17 +4,7 @@ import Testing
 
 /// The admin's `.bin` download and add-one-card, the stylesheet, and the `Secure` cookie over HTTPS.
 @Suite("Panels: .bin download, add a card, assets, HTTPS cookie")
-struct PanelCardToolsTests {
-    static let adminBasic = "admin:admin-test-password"
-    static let operBasic = "oper:oper-test-password"
-    static let ecmKey = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"
-
-    private func withStack(_ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack()
-        defer { stack.stop() }
-        try body(stack)
-    }
-
+struct PanelCardToolsTests: WebStackSuite {
     private func authorization(_ credentials: String) -> [String: String] {
         ["Authorization": "Basic " + Data(credentials.utf8).base64EncodedString()]
     }

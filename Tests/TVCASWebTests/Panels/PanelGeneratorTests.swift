@@ -5,17 +5,7 @@ import Testing
 /// The ECMG and EMMG pages through nginx → `tvcas web` → MariaDB: lists for both panels, the
 /// admin's add/edit/remove, on/off and reload as POSTs, live status, the peer CW log.
 @Suite("Panels: ECM and EMM generators")
-struct PanelGeneratorTests {
-    static let adminBasic = "admin:admin-test-password"
-    static let operBasic = "oper:oper-test-password"
-    static let ecmKey = "0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF"
-
-    private func withStack(_ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack()
-        defer { stack.stop() }
-        try body(stack)
-    }
-
+struct PanelGeneratorTests: WebStackSuite {
     /// A page's CSRF token, read from a page of the same panel.
     private func token(_ stack: WebStack, _ target: String, basic: String) throws -> String {
         try #require(WebStack.csrf(in: try stack.panel(target, basic: basic).body))

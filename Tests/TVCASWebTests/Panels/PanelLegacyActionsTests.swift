@@ -5,16 +5,7 @@ import Testing
 /// The original's AJAX posts to `?op=smartcards` (by row id, plain-text answers), list sorting
 /// through nginx, and the pruning of idle sessions.
 @Suite("Panels: the original's AJAX actions, sorting, idle session pruning")
-struct PanelLegacyActionsTests {
-    static let adminBasic = "admin:admin-test-password"
-    static let operBasic = "oper:oper-test-password"
-
-    private func withStack(_ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack()
-        defer { stack.stop() }
-        try body(stack)
-    }
-
+struct PanelLegacyActionsTests: WebStackSuite {
     @Test("op=pair/type/remove and ac= by id answer the original's text, with log and change-queue rows; CSRF still needed")
     func legacyActions() throws {
         try withStack { stack in

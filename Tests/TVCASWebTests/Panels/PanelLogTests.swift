@@ -5,16 +5,7 @@ import Testing
 /// The admin's log viewer through nginx: the original's line format, filters, keyset pages,
 /// escaping, and clearing as a confirmed POST that leaves a line.
 @Suite("Panels: log viewer")
-struct PanelLogTests {
-    static let adminBasic = "admin:admin-test-password"
-    static let operBasic = "oper:oper-test-password"
-
-    private func withStack(_ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack()
-        defer { stack.stop() }
-        try body(stack)
-    }
-
+struct PanelLogTests: WebStackSuite {
     /// The lines of the console box.
     private func lines(_ body: String) -> [String] {
         let all = body.components(separatedBy: "\n")

@@ -4,15 +4,9 @@ import Testing
 
 /// Login, sessions, logout and the roles, through nginx → `tvcas web` → MariaDB.
 @Suite("Panels: login, sessions, roles")
-struct PanelLoginTests {
+struct PanelLoginTests: WebStackSuite {
     static let admin = "admin-test-password"
     static let oper = "oper-test-password"
-
-    private func withStack(_ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack()
-        defer { stack.stop() }
-        try body(stack)
-    }
 
     @Test("a browser with neither Basic nor a session gets 303 to ?op=login; the form is served")
     func redirectsToLogin() throws {

@@ -4,16 +4,7 @@ import Testing
 
 /// The smartcards list and the card edit through nginx → `tvcas web` → MariaDB.
 @Suite("Panels: smartcards list and edit")
-struct PanelSmartcardsTests {
-    static let adminBasic = "admin:admin-test-password"
-    static let operBasic = "oper:oper-test-password"
-
-    private func withStack(_ body: (WebStack) throws -> Void) throws {
-        let stack = try WebStack()
-        defer { stack.stop() }
-        try body(stack)
-    }
-
+struct PanelSmartcardsTests: WebStackSuite {
     @Test("search by serial prefix and by word prefix; a <script> search term is reflected escaped")
     func search() throws {
         try withStack { stack in
