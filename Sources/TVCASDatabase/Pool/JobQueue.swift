@@ -1,9 +1,12 @@
 import Foundation
 
 /// The queue between async callers and the pool's threads.
+///
+/// A job is released as soon as a thread takes it: its closure may hold a large capture (the
+/// ECMG's CW log batch), which must not outlive the job.
 final class JobQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var jobs: [PoolJob] = []
+    private var jobs: [PoolJob?] = []
     private var head = 0
     private var closed = false
 
@@ -26,8 +29,12 @@ final class JobQueue: @unchecked Sendable {
             condition.wait()
         }
         let job = jobs[head]
+        jobs[head] = nil
         head += 1
-        if head > 1024, head * 2 > jobs.count {
+        if head == jobs.count {
+            jobs.removeAll(keepingCapacity: true)
+            head = 0
+        } else if head > 1024, head * 2 > jobs.count {
             jobs.removeFirst(head)
             head = 0
         }

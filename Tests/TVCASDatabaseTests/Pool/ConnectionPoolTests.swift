@@ -5,6 +5,23 @@ import Testing
 
 @Suite("The connection pool and its transactions")
 struct ConnectionPoolTests {
+    @Test("a finished job is released with what its closure captured (the ECMG's CW log batches were kept)")
+    func releasesFinishedJobs() async throws {
+        let database = try TestDatabase.migrated(prefix: "pooljobs")
+        defer { database.drop() }
+        let pool = ConnectionPool(settings: database.settings, threads: 1)
+        defer { pool.shutdown() }
+        weak var captured: CapturedBatch?
+        for _ in 0..<3 {
+            let batch = CapturedBatch()
+            captured = batch
+            let count = try await pool.withConnection { _ in batch.bytes.count }
+            #expect(count == 1 << 20)
+        }
+        for _ in 0..<200 where captured != nil { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(captured == nil)
+    }
+
     @Test("closures run on the pool's own threads, many at once")
     func ownThreads() async throws {
         let database = try TestDatabase.migrated(prefix: "pool")
@@ -172,4 +189,9 @@ final class Rendezvous: @unchecked Sendable {
         while arrived < parties, condition.wait(until: deadline) {}
         condition.unlock()
     }
+}
+
+/// A large capture, as the ECMG's CW log batch is.
+private final class CapturedBatch: Sendable {
+    let bytes = [UInt8](repeating: 0, count: 1 << 20)
 }
