@@ -111,7 +111,12 @@ let package = Package(
         ),
         .target(
             name: "TVCASTesting",
-            dependencies: ["TVCASCore"],
+            dependencies: [
+                "TVCASCore",
+                "SimulCrypt",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -1,21 +1,22 @@
 import NIOCore
 import SimulCrypt
 import TVCASCore
+import TVCASTesting
 
 /// ECMs from a running ECMG over SimulCrypt, and what a virtual card reads from them.
 enum ECMCheck {
     static let key = try! ECMKey(hex: TVCASProcess.ecmKey)
 
     /// Opens channel 0 and stream 1 on the ECMG at `port`.
-    static func open(port: Int) async throws -> SCSClient {
-        let client = try await SCSClient(port: port)
+    static func open(port: Int) async throws -> TestSCSClient {
+        let client = try await TestSCSClient(port: port)
         _ = try await client.request(.channelSetup(.init(channelID: 0, superCASID: 0x0B00_0000)))
         _ = try await client.request(.streamSetup(.init(channelID: 0, streamID: 1, ecmID: 1, nominalCPDuration: 100)))
         return client
     }
 
     /// The ECM for crypto period `cp` with control words `odd`/`even`, nil when none came.
-    static func ecm(_ client: SCSClient, cp: UInt16, odd: UInt64, even: UInt64, accessCriteria: UInt32 = 0x0000_0001) async throws -> [UInt8]? {
+    static func ecm(_ client: TestSCSClient, cp: UInt16, odd: UInt64, even: UInt64, accessCriteria: UInt32 = 0x0000_0001) async throws -> [UInt8]? {
         var ac = ByteBuffer()
         ac.writeInteger(accessCriteria)
         let combinations = [odd, even].enumerated().map { index, word in

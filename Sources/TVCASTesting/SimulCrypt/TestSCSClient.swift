@@ -2,12 +2,15 @@ import NIOCore
 import NIOPosix
 import SimulCrypt
 
-/// A minimal SCS over TCP for the tests: sends ECMG⇔SCS messages and reads the answers in order.
-final class TestSCSClient {
-    let channel: any Channel
+/// A minimal SCS over TCP for the tests (generator and HA suites): sends ECMG⇔SCS messages and
+/// reads the answers in order.
+public final class TestSCSClient {
+    /// The connection to the ECMG.
+    public let channel: any Channel
     private var inbound: AsyncStream<SimulCryptPDU<ECMGMessage>>.AsyncIterator
 
-    init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws {
+    /// Connects to the ECMG on 127.0.0.1:`port`.
+    public init(port: Int, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: SimulCryptPDU<ECMGMessage>.self)
         channel = try await ClientBootstrap(group: group)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -23,21 +26,24 @@ final class TestSCSClient {
         inbound = stream.makeAsyncIterator()
     }
 
-    func send(_ message: ECMGMessage, version: UInt8 = 3) async throws {
+    /// Sends `message` as one PDU of protocol `version`.
+    public func send(_ message: ECMGMessage, version: UInt8 = 3) async throws {
         try await channel.writeAndFlush(try SimulCryptPDU(protocolVersion: version, message: message).encoded()).get()
     }
 
     /// The next message, `nil` when the ECMG closed the connection.
-    func next() async throws -> SimulCryptPDU<ECMGMessage>? {
+    public func next() async throws -> SimulCryptPDU<ECMGMessage>? {
         await inbound.next()
     }
 
-    func request(_ message: ECMGMessage, version: UInt8 = 3) async throws -> SimulCryptPDU<ECMGMessage>? {
+    /// Sends `message` and answers the next message that comes back.
+    public func request(_ message: ECMGMessage, version: UInt8 = 3) async throws -> SimulCryptPDU<ECMGMessage>? {
         try await send(message, version: version)
         return try await next()
     }
 
-    func close() async {
+    /// Closes the connection.
+    public func close() async {
         try? await channel.close()
     }
 
