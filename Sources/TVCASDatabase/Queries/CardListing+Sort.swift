@@ -1,7 +1,7 @@
 extension CardListing {
     /// A column the list is sorted by (the original's columns; `info` is TEXT and has no order
     /// index). Ties are broken by `serial_no`, so each sort is a total order an index
-    /// `(column, serial_no)` serves (migration 0020).
+    /// `(column, serial_no)` serves (migration 0021).
     public enum SortColumn: String, Sendable, CaseIterable {
         /// `serial_no` (the default).
         case serial = "serial_no"
