@@ -27,8 +27,8 @@ struct MainBackupECMGTests {
         let alpha = try Self.supervisor("alpha", database: database)
         let beta = try Self.supervisor("beta", database: database)
         defer { for supervisor in [alpha, beta] { supervisor.stop() } }
-        #expect(eventually(30) { isListening(mainPort) }, "alpha: \(alpha.log.suffix(1500))")
-        #expect(eventually(30) { isListening(backupPort) }, "beta: \(beta.log.suffix(1500))")
+        #expect(eventually(30) { loopbackPortAcceptsConnections(mainPort) }, "alpha: \(alpha.log.suffix(1500))")
+        #expect(eventually(30) { loopbackPortAcceptsConnections(backupPort) }, "beta: \(beta.log.suffix(1500))")
         #expect(eventually(10) { ((try? Self.pid(of: backupID, in: database)) ?? 0) > 0 })
         let backupPID = try Self.pid(of: backupID, in: database)
         defer { if let pid = try? Self.pid(of: mainID, in: database), pid > 0 { kill(pid, SIGKILL) } }
@@ -50,7 +50,7 @@ struct MainBackupECMGTests {
         alpha.killHard()
         kill(mainPID, SIGKILL)
         try ClusterDatabaseTests.busiestNode(of: cluster, user: cluster.user).killHard()
-        #expect(eventually(5) { !isListening(mainPort) })
+        #expect(eventually(5) { !loopbackPortAcceptsConnections(mainPort) })
         _ = try? await main.request(.channelTest(.init(channelID: 0)))
         await main.close()
 
@@ -67,7 +67,7 @@ struct MainBackupECMGTests {
         try cluster.heal()
         // The main's row is meant for alpha only: beta does not take it over, even after its lease ran out.
         try await Task.sleep(for: .seconds(12))
-        #expect(!isListening(mainPort), "beta took over alpha's row: \(beta.log.suffix(1500))")
+        #expect(!loopbackPortAcceptsConnections(mainPort), "beta took over alpha's row: \(beta.log.suffix(1500))")
         let pidNow = try Self.pid(of: backupID, in: database)
         #expect(pidNow == backupPID && kill(backupPID, 0) == 0, "backup ECMG pid \(backupPID) → \(pidNow)")
         #expect(beta.isRunning)

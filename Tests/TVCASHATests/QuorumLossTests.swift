@@ -35,7 +35,7 @@ struct QuorumLossTests {
         defer { for process in [web, ecmg, emmg] { process.stop() } }
         let api = APIClient(socketPath: web.directory.path("web.sock"))
         #expect(eventually(20) { (try? api.get("serial_no=2102000001"))?.status == 200 }, "web: \(web.log.suffix(1500))")
-        #expect(eventually(20) { isListening(ecmgPort) }, "ecmg: \(ecmg.log.suffix(1500))")
+        #expect(eventually(20) { loopbackPortAcceptsConnections(ecmgPort) }, "ecmg: \(ecmg.log.suffix(1500))")
         #expect(eventually(30) { mux.dataProvisions > 0 }, "emmg: \(emmg.log.suffix(1500))")
         let scs = try await ECMCheck.open(port: ecmgPort)
         let before = try #require(try await ECMCheck.ecm(scs, cp: 1, odd: 0x1111, even: 0x2222))

@@ -16,11 +16,11 @@ import Testing
         let ecmg = try harness.insertECMG(enable: 0)
         try harness.startSupervisor(host: "alpha")
         #expect(waitFor(10) { harness.targets("alpha") == "[]" } != nil, "supervisor up: \(harness.log("alpha"))")
-        #expect(!isListening(harness.ecmgPort(ecmg)))
+        #expect(!loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)))
 
         // Enable → listening within 2 s.
         try harness.sql("UPDATE tvcas_ecmg SET enable = 1 WHERE id = \(ecmg)")
-        let started = waitFor(2.5) { isListening(harness.ecmgPort(ecmg)) }
+        let started = waitFor(2.5) { loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) }
         print("supervise: enable → listening after \(String(describing: started)) s")
         #expect(started != nil && started! <= 2, "started after \(String(describing: started)) s: \(harness.log("alpha"))")
         let firstPID = try #require(waitFor(2) { harness.childPID("ecmg", ecmg) != nil }.flatMap { _ in harness.childPID("ecmg", ecmg) })
@@ -34,8 +34,8 @@ import Testing
         let killedAt = Date()
         kill(firstPID, SIGKILL)
         #expect(waitFor(1) { !isAlive(firstPID) } != nil)
-        _ = waitFor(1.5) { harness.childPID("ecmg", ecmg) != firstPID && isListening(harness.ecmgPort(ecmg)) }
-        let back: Double? = isListening(harness.ecmgPort(ecmg)) ? Date().timeIntervalSince(killedAt) : nil
+        _ = waitFor(1.5) { harness.childPID("ecmg", ecmg) != firstPID && loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) }
+        let back: Double? = loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) ? Date().timeIntervalSince(killedAt) : nil
         print("supervise: kill -9 child → listening again after \(String(describing: back)) s")
         #expect(back != nil && back! <= 1, "back after \(String(describing: back)) s")
         #expect(try waitFor(3) { try harness.systemLog().contains("ECMG_\(ecmg) exited (signal 9), restart in 0 s") } != nil)
@@ -49,7 +49,7 @@ import Testing
         let secondPID = try #require(harness.childPID("ecmg", ecmg))
         try harness.sql("UPDATE tvcas_ecmg SET peers = '[{\"ip\":\"10.0.0.1\"}]' WHERE id = \(ecmg)")
         try harness.sql("UPDATE tvcas_ecmg SET enable = 0 WHERE id = \(ecmg)")
-        let gone = waitFor(2.5) { !isAlive(secondPID) && !isListening(harness.ecmgPort(ecmg)) }
+        let gone = waitFor(2.5) { !isAlive(secondPID) && !loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) }
         print("supervise: disable → gone after \(String(describing: gone)) s")
         #expect(gone != nil && gone! <= 2, "gone after \(String(describing: gone)) s")
         #expect(try waitFor(3) { try harness.sql("SELECT COALESCE(peers, 'NULL') FROM tvcas_ecmg WHERE id = \(ecmg)") == "NULL\n" } != nil)
@@ -67,9 +67,9 @@ import Testing
         #expect(try harness.systemLog().filter { $0.hasPrefix("EMMG_\(emmg) started") }.count == 1)
         try FileManager.default.removeItem(atPath: harness.scratch.path("exit3-emmg-\(emmg)"))
         try harness.sql("UPDATE tvcas_emmg SET version = version + 1 WHERE id = \(emmg)")
-        #expect(waitFor(2.5) { isListening(harness.emmgPort(emmg)) } != nil)
+        #expect(waitFor(2.5) { loopbackPortAcceptsConnections(harness.emmgPort(emmg)) } != nil)
         try harness.sql("UPDATE tvcas_ecmg SET enable = 1 WHERE id = \(ecmg)")
-        #expect(waitFor(2.5) { isListening(harness.ecmgPort(ecmg)) } != nil)
+        #expect(waitFor(2.5) { loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) } != nil)
 
         // kill -9 of the supervisor → no child alive 2 s later.
         let children = [harness.childPID("ecmg", ecmg), harness.childPID("emmg", emmg)].compactMap { $0 }
@@ -77,7 +77,7 @@ import Testing
         harness.stopSupervisor(host: "alpha", signal: SIGKILL)
         usleep(2_000_000)
         #expect(children.allSatisfy { !isAlive($0) })
-        #expect(!isListening(harness.ecmgPort(ecmg)) && !isListening(harness.emmgPort(emmg)))
+        #expect(!loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) && !loopbackPortAcceptsConnections(harness.emmgPort(emmg)))
     }
 
     @Test func sigtermStopsTheChildrenFirstAndGivesTheLeasesUp() throws {
@@ -85,7 +85,7 @@ import Testing
         defer { harness.cleanUp() }
         let ecmg = try harness.insertECMG(enable: 1)
         try harness.startSupervisor(host: "alpha")
-        #expect(waitFor(10) { isListening(harness.ecmgPort(ecmg)) } != nil, "\(harness.log("alpha"))")
+        #expect(waitFor(10) { loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) } != nil, "\(harness.log("alpha"))")
         let pid = try #require(waitFor(2) { harness.childPID("ecmg", ecmg) != nil }.flatMap { _ in harness.childPID("ecmg", ecmg) })
         #expect(harness.stopSupervisor(host: "alpha", signal: SIGTERM) == 0)
         #expect(!isAlive(pid))
@@ -113,7 +113,9 @@ import Testing
             """)
         try harness.startSupervisor(host: "alpha")
         try harness.startSupervisor(host: "beta")
-        #expect(waitFor(10) { isListening(harness.ecmgPort(shared)) && isListening(harness.ecmgPort(betaOnly)) } != nil)
+        #expect(
+            waitFor(10) { loopbackPortAcceptsConnections(harness.ecmgPort(shared)) && loopbackPortAcceptsConnections(harness.ecmgPort(betaOnly)) }
+                != nil)
         usleep(3_000_000)
         let sharedTarget = "127.0.0.1:\(harness.ecmgPort(shared))"
         let holders = ["alpha", "beta"].filter { harness.targets($0).contains(sharedTarget) }
@@ -128,7 +130,7 @@ import Testing
         // Kill the holder with -9: its children die with it, the other takes over within 12 s.
         let oldPID = try #require(harness.childPID("ecmg", shared))
         harness.stopSupervisor(host: holder, signal: SIGKILL)
-        let moved = waitFor(13) { harness.targets(other).contains(sharedTarget) && isListening(harness.ecmgPort(shared)) }
+        let moved = waitFor(13) { harness.targets(other).contains(sharedTarget) && loopbackPortAcceptsConnections(harness.ecmgPort(shared)) }
         print("supervise: holder killed → moved after \(String(describing: moved)) s")
         #expect(moved != nil && moved! <= 12, "moved after \(String(describing: moved)) s: \(harness.log(other))")
         #expect(!isAlive(oldPID))
@@ -143,7 +145,8 @@ import Testing
         let ecmg = try harness.insertECMG(enable: 1)
         let emmg = try harness.insertEMMG(enable: 1)
         try harness.startSupervisor(host: "alpha")
-        #expect(waitFor(10) { isListening(harness.ecmgPort(ecmg)) && isListening(harness.emmgPort(emmg)) } != nil)
+        #expect(
+            waitFor(10) { loopbackPortAcceptsConnections(harness.ecmgPort(ecmg)) && loopbackPortAcceptsConnections(harness.emmgPort(emmg)) } != nil)
         let ecmgPID = try #require(waitFor(2) { harness.childPID("ecmg", ecmg) != nil }.flatMap { _ in harness.childPID("ecmg", ecmg) })
         let emmgPID = try #require(harness.childPID("emmg", emmg))
         usleep(1_000_000)
@@ -163,7 +166,10 @@ import Testing
         #expect(waitFor(2) { !isAlive(ecmgPID) && !isAlive(emmgPID) } != nil)
         try harness.startSupervisor(host: "alpha")
         #expect(
-            waitFor(15) { harness.childPID("ecmg", ecmg) != ecmgPID && isListening(harness.ecmgPort(ecmg)) && isListening(harness.emmgPort(emmg)) }
+            waitFor(15) {
+                harness.childPID("ecmg", ecmg) != ecmgPID && loopbackPortAcceptsConnections(harness.ecmgPort(ecmg))
+                    && loopbackPortAcceptsConnections(harness.emmgPort(emmg))
+            }
                 != nil, "\(harness.log("alpha"))")
         let restartedPID = try #require(harness.childPID("ecmg", ecmg))
 
@@ -175,6 +181,6 @@ import Testing
         #expect(harness.childPID("ecmg", ecmg) == restartedPID && isAlive(restartedPID))
         try harness.sql("UPDATE tvcas_ecmg SET enable = 0 WHERE id = \(ecmg)")
         #expect(waitFor(3) { !isAlive(restartedPID) } != nil)
-        #expect(isListening(harness.emmgPort(emmg)))
+        #expect(loopbackPortAcceptsConnections(harness.emmgPort(emmg)))
     }
 }

@@ -21,7 +21,7 @@ import Testing
 
         // Enable → the real ECMG listens on the row's port within 2 s.
         try harness.sql("UPDATE tvcas_ecmg SET enable = 1 WHERE id = \(ecmg)")
-        let started = waitFor(2.5) { isListening(port) }
+        let started = waitFor(2.5) { loopbackPortAcceptsConnections(port) }
         print("supervise (real ECMG): enable → listening after \(String(describing: started)) s")
         #expect(started != nil && started! <= 2, "started after \(String(describing: started)) s: \(harness.log("alpha"))")
         let pidText = try harness.sql("SELECT pid FROM tvcas_generator_state WHERE kind = 'ecmg' AND generator_id = \(ecmg)")
@@ -32,7 +32,7 @@ import Testing
         kill(firstPID, SIGKILL)
         _ = waitFor(0.5) { !isAlive(firstPID) }
         let back = waitFor(3) {
-            isListening(port)
+            loopbackPortAcceptsConnections(port)
                 && (try? harness.sql("SELECT pid FROM tvcas_generator_state WHERE kind = 'ecmg' AND generator_id = \(ecmg)"))
                     != pidText
         }
@@ -41,7 +41,7 @@ import Testing
 
         // Disable → gone within 2 s.
         try harness.sql("UPDATE tvcas_ecmg SET enable = 0 WHERE id = \(ecmg)")
-        let gone = waitFor(2.5) { !isListening(port) }
+        let gone = waitFor(2.5) { !loopbackPortAcceptsConnections(port) }
         print("supervise (real ECMG): disable → gone after \(String(describing: gone)) s")
         #expect(gone != nil && gone! <= 2, "gone after \(String(describing: gone)) s: \(harness.log("alpha"))")
         #expect(harness.stopSupervisor(host: "alpha", signal: SIGTERM) == 0)

@@ -72,7 +72,7 @@ final class RecordingMUX: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = out
         try process.run()
-        guard eventually(10, { isListening(port) }) else { throw HarnessError.serverDidNotStart("recording mux", log: "") }
+        guard eventually(10, { loopbackPortAcceptsConnections(port) }) else { throw HarnessError.serverDidNotStart("recording mux", log: "") }
     }
 
     /// How many data_provisions have arrived.

@@ -86,7 +86,7 @@ struct PanelBrowserTests {
         let pid = try #require(first.results["ecmg_pid"].flatMap { Int32($0) })
         #expect(try stack.sql("SELECT pid FROM tvcas_generator_state WHERE kind = 'ecmg' AND generator_id = \(Self.ecmg)") == String(pid))
         #expect(Self.commandLine(pid).contains("ecmg"), "pid \(pid) is not a tvcas ecmg: \(Self.commandLine(pid))")
-        #expect(eventually(within: 60) { acceptsConnections(ecmgPort) }, "ECMG_26 does not listen on \(ecmgPort):\n\(supervisor.log)")
+        #expect(eventually(within: 60) { loopbackPortAcceptsConnections(ecmgPort) }, "ECMG_26 does not listen on \(ecmgPort):\n\(supervisor.log)")
         #expect(try stack.sql("SELECT user FROM tvcas_logs WHERE msg = 'Start ECMG_26'") == "admin")
         #expect(
             try eventually(within: 30) {
@@ -100,7 +100,7 @@ struct PanelBrowserTests {
             return
         }
         #expect(second.output.contains("ok admin_ecmg_off\n"))
-        #expect(eventually(within: 60) { !acceptsConnections(ecmgPort) }, "ECMG_26 still listens on \(ecmgPort):\n\(supervisor.log)")
+        #expect(eventually(within: 60) { !loopbackPortAcceptsConnections(ecmgPort) }, "ECMG_26 still listens on \(ecmgPort):\n\(supervisor.log)")
         #expect(eventually(within: 60) { !Self.commandLine(pid).contains("ecmg") }, "the ECMG process \(pid) is still there")
         #expect(try stack.sql("SELECT enable FROM tvcas_ecmg WHERE id = \(Self.ecmg)") == "0")
         #expect(try stack.sql("SELECT pid IS NULL FROM tvcas_generator_state WHERE kind = 'ecmg' AND generator_id = \(Self.ecmg)") == "1")
