@@ -171,7 +171,6 @@ final class SupervisorHarness: @unchecked Sendable {
     }
 }
 
-
 /// Whether process `pid` exists and is not a zombie.
 func isAlive(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }

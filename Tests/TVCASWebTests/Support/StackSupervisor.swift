@@ -56,7 +56,6 @@ final class StackSupervisor: @unchecked Sendable {
     }
 }
 
-
 /// Polls `condition` every 200 ms until it holds or `seconds` pass; whether it held.
 func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(seconds)

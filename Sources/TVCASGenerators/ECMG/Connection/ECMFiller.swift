@@ -11,8 +11,8 @@ public struct ECMFiller: RandomByteSource {
         self.source = source
     }
 
-    /// OpenSSL's CSPRNG, as in production.
-    public static let system = ECMFiller(SystemRandomSource())
+    /// OpenSSL's CSPRNG, as in production, drawn a block at a time.
+    public static let system = ECMFiller(BufferedRandomSource(SystemRandomSource()))
 
     public func fill(_ buffer: UnsafeMutableRawBufferPointer) throws(RandomSourceError) {
         try source.fill(buffer)

@@ -3,16 +3,19 @@ import Logging
 import NIOCore
 import SimulCrypt
 
-/// The SwiftNIO handler of one SCS connection: feeds decoded messages to
+/// The SwiftNIO handler of one SCS connection: cuts the byte stream into messages, feeds them to
 /// ``ECMGConnectionState``, builds the ECMs it asks for, writes the answers, runs the `timeout`
 /// / channel_test timer, and keeps the peer table, the CW log and the metrics current.
 ///
-/// Sits behind `ByteToMessageHandler(SimulCryptMessageDecoder<ECMGMessage>)` and in front of
-/// `MessageToByteHandler(SimulCryptMessageEncoder<ECMGMessage>)`. Everything it does happens on
-/// its channel's event loop; nothing on this path waits for the database.
+/// It reads and writes bytes itself (behind a `BackPressureHandler` only) rather than behind
+/// NIO's generic `ByteToMessageHandler` / `MessageToByteHandler`: those run unspecialised here,
+/// and on a quiet stream, where every CW_provision meets cold caches, their generic look-ups cost
+/// more than the ECM. Replies of one read are written in one buffer and flushed together, before
+/// the bookkeeping. Everything happens on the channel's event loop; nothing on this path waits
+/// for the database.
 public final class ECMGConnectionHandler: ChannelInboundHandler {
-    public typealias InboundIn = Result<SimulCryptPDU<ECMGMessage>, SimulCryptDecodingError>
-    public typealias OutboundOut = SimulCryptPDU<ECMGMessage>
+    public typealias InboundIn = ByteBuffer
+    public typealias OutboundOut = ByteBuffer
 
     private let service: ECMGServiceContext
     private var state: ECMGConnectionState
@@ -22,6 +25,19 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
     private var lastActivity = NIODeadline.distantPast
     private var idleCheck: Scheduled<Void>?
     private var isClosing = false
+    /// Bytes received but not yet a whole message (never empty).
+    private var received: ByteBuffer?
+    /// Replies encoded but not yet written.
+    private var outbound = ByteBuffer()
+    /// Bookkeeping of the ECMs answered in this read, done once the replies are flushed.
+    private var answered: [AnsweredECM] = []
+
+    /// An ECM sent, to be counted and logged after the flush.
+    private struct AnsweredECM {
+        var request: ECMRequest
+        var time: UInt32
+        var arrival: UInt64
+    }
 
     /// A handler for a new connection of `service`.
     public init(service: ECMGServiceContext) {
@@ -40,6 +56,10 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
 
     // MARK: Channel events
 
+    public func handlerAdded(context: ChannelHandlerContext) {
+        outbound = context.channel.allocator.buffer(capacity: 256)
+    }
+
     public func channelActive(context: ChannelHandlerContext) {
         let address = context.channel.remoteAddress.map(Self.describe) ?? "unknown"
         sock = service.peers.open(address: address)
@@ -56,6 +76,9 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
     public func channelInactive(context: ChannelHandlerContext) {
         idleCheck?.cancel()
         idleCheck = nil
+        if let unread = received.take(), !isClosing {
+            logger.debug("SCS closed the connection in the middle of a message (\(unread.readableBytes) bytes unread)")
+        }
         service.peers.close(sock: sock, now: service.clock())
         service.metrics.connectionsOpen.record(service.peers.openCount)
         logger.debug("SCS disconnected")
@@ -66,24 +89,40 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
         let arrival = DispatchTime.now().uptimeNanoseconds
         lastActivity = context.eventLoop.now
         guard !isClosing else { return }
-        let input = unwrapInboundIn(data)
-        if case .success(let pdu) = input, case .channelSetup = pdu.message {
-            state.apply(settings: service.settings)
+        var bytes = unwrapInboundIn(data)
+        var buffer: ByteBuffer
+        if var pending = received.take() {
+            pending.writeBuffer(&bytes)
+            buffer = pending
+        } else {
+            buffer = bytes
         }
-        perform(state.receive(input), context: context, arrival: arrival)
+        while !isClosing {
+            let input: Result<SimulCryptPDU<ECMGMessage>, SimulCryptDecodingError>
+            do {
+                guard let frame = try ECMGMessage.decodeFrame(from: &buffer, maximumMessageLength: ECMGServer.maximumMessageLength)
+                else { break }
+                input = frame
+            } catch {
+                perform(state.receiveUnreadable(error), context: context, arrival: arrival)
+                break
+            }
+            if case .success(let pdu) = input, case .channelSetup = pdu.message {
+                state.apply(settings: service.settings)
+            }
+            perform(state.receive(input), context: context, arrival: arrival)
+        }
+        guard !isClosing, buffer.readableBytes > 0 else { return }
+        if buffer.readerIndex > 4096 { buffer.discardReadBytes() }
+        received = buffer
     }
 
     public func channelReadComplete(context: ChannelHandlerContext) {
-        context.flush()
+        flushReplies(context: context)
         context.fireChannelReadComplete()
     }
 
     public func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        if let error = error as? SimulCryptDecodingError, !isClosing {
-            perform(state.receiveUnreadable(error), context: context, arrival: DispatchTime.now().uptimeNanoseconds)
-            context.flush()
-            return
-        }
         if !isClosing {
             logger.debug("connection error: \(error)")
             isClosing = true
@@ -91,11 +130,43 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
         }
     }
 
+    // MARK: Writing
+
+    /// Encodes `reply` after the replies already waiting.
+    private func enqueue(_ reply: SimulCryptPDU<ECMGMessage>) {
+        do {
+            try ECMGMessage.encode(reply, into: &outbound)
+        } catch {
+            // Replies are built here from decoded values; one that cannot be encoded is a bug.
+            logger.error("could not encode \(reply.message.messageTypeCode): \(error)")
+        }
+    }
+
+    /// Writes and flushes the waiting replies, then does the bookkeeping of the ECMs among them.
+    private func flushReplies(context: ChannelHandlerContext) {
+        if outbound.readableBytes > 0 {
+            let bytes = outbound
+            outbound.clear()
+            context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
+        }
+        guard !answered.isEmpty else { return }
+        for ecm in answered {
+            service.peers.countProvision(sock: sock, answered: true)
+            service.cwLog.append(
+                CWLogRecord(
+                    accessCriteria: ecm.request.accessCriteria, oddControlWord: ecm.request.oddControlWord,
+                    evenControlWord: ecm.request.evenControlWord, sock: sock, time: ecm.time))
+            service.metrics.ecmResponses.increment()
+            service.metrics.ecmResponseTime.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds &- ecm.arrival))
+        }
+        answered.removeAll(keepingCapacity: true)
+    }
+
     // MARK: Acting
 
     private func perform(_ action: ECMGConnectionAction, context: ChannelHandlerContext, arrival: UInt64) {
         if let reply = action.reply, action.close == nil {
-            context.write(wrapOutboundOut(reply), promise: nil)
+            enqueue(reply)
         }
         if let request = action.ecmRequest {
             answer(request, context: context, arrival: arrival)
@@ -112,23 +183,17 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
         let now = service.clock()
         do {
             let response = try responder.response(to: request, time: now, allocator: context.channel.allocator)
-            context.write(wrapOutboundOut(response), promise: nil)
+            enqueue(response)
         } catch {
             service.peers.countProvision(sock: sock, answered: false)
             logger.error("ECM for stream \(request.streamID) CP \(request.cpNumber) failed: \(error)")
             let failure = ECMGMessage.streamError(
                 .init(channelID: request.channelID, streamID: request.streamID, errorStatus: .outOfComputationalResources))
-            context.write(wrapOutboundOut(SimulCryptPDU(protocolVersion: request.protocolVersion, message: failure)), promise: nil)
+            enqueue(SimulCryptPDU(protocolVersion: request.protocolVersion, message: failure))
             service.metrics.countErrorSent(.outOfComputationalResources)
             return
         }
-        service.peers.countProvision(sock: sock, answered: true)
-        service.cwLog.append(
-            CWLogRecord(
-                accessCriteria: request.accessCriteria, oddControlWord: request.oddControlWord,
-                evenControlWord: request.evenControlWord, sock: sock, time: now))
-        service.metrics.ecmResponses.increment()
-        service.metrics.ecmResponseTime.recordNanoseconds(Int64(DispatchTime.now().uptimeNanoseconds &- arrival))
+        answered.append(AnsweredECM(request: request, time: now, arrival: arrival))
     }
 
     private func note(_ event: ECMGConnectionEvent) {
@@ -171,13 +236,17 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
         default: logger.warning("closing: \(reason)")
         }
         service.metrics.countClosed(Self.label(reason))
-        guard let lastReply else {
-            context.flush()
+        if let lastReply { enqueue(lastReply) }
+        guard outbound.readableBytes > 0 else {
+            flushReplies(context: context)
             context.close(promise: nil)
             return
         }
+        let bytes = outbound
+        outbound.clear()
         let channel = context.channel
-        context.writeAndFlush(wrapOutboundOut(lastReply)).whenComplete { _ in channel.close(promise: nil) }
+        context.writeAndFlush(wrapOutboundOut(bytes)).whenComplete { _ in channel.close(promise: nil) }
+        flushReplies(context: context)
     }
 
     // MARK: The timeout / channel_test timer
@@ -198,7 +267,7 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
         if timeout > 0, context.eventLoop.now - lastActivity >= .seconds(Int64(timeout)) {
             lastActivity = context.eventLoop.now
             perform(state.peerWasIdle(), context: context, arrival: DispatchTime.now().uptimeNanoseconds)
-            context.flush()
+            flushReplies(context: context)
         }
         scheduleIdleCheck(context: context)
     }

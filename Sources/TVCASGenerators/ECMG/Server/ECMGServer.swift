@@ -102,13 +102,7 @@ public final class ECMGServer: Sendable {
 
     /// Adds the ECMG's handlers to a new connection's pipeline.
     public static func configure(_ channel: any Channel, service: ECMGServiceContext) throws {
-        let handlers: [any ChannelHandler] = [
-            BackPressureHandler(),
-            ByteToMessageHandler(SimulCryptMessageDecoder<ECMGMessage>(maximumMessageLength: maximumMessageLength)),
-            MessageToByteHandler(SimulCryptMessageEncoder<ECMGMessage>()),
-            ECMGConnectionHandler(service: service),
-        ]
-        try channel.pipeline.syncOperations.addHandlers(handlers)
+        try channel.pipeline.syncOperations.addHandlers(BackPressureHandler(), ECMGConnectionHandler(service: service))
     }
 
     private static func bind(
