@@ -75,6 +75,56 @@ struct ECMGServerTests {
         await good.close()
     }
 
+    @Test("an SCS that sends without reading is paused once its replies back up, loses no answer, and holds up no other peer")
+    func unreadPeer() async throws {
+        let (server, port) = try await startServer(Support.settings())
+        defer { Task { await server.shutdown() } }
+        let flood = try UnreadSCSSocket(port: port)
+        var setup = Support.bytes(Support.pdu(.channelSetup(.init(channelID: 0, superCASID: 0x0B00_0000))))
+        setup.writeImmutableBuffer(
+            Support.bytes(Support.pdu(.streamSetup(.init(channelID: 0, streamID: 1, ecmID: 1, nominalCPDuration: 100)))))
+        #expect(flood.send(setup, patience: .seconds(5)))
+        // Whole CW_provisions until the socket stays full for a second: the ECMG stopped reading.
+        // Were it to read on regardless, its queue of unsent replies would grow until the limit.
+        var sent = 0
+        var paused = false
+        while sent < 500_000 {
+            let cp = UInt16(truncatingIfNeeded: sent + 1)
+            let provision = Support.bytes(Support.pdu(Support.provision(stream: 1, cp: cp, cws: [UInt64(cp), ~UInt64(cp)], ac: 0x10)))
+            guard flood.send(provision, patience: .seconds(1)) else {
+                paused = true
+                break
+            }
+            sent += 1
+        }
+        #expect(paused, "the ECMG read \(sent) CW_provisions without its replies being read")
+
+        let good = try await TestSCSClient(port: port)
+        _ = try await good.request(.channelSetup(.init(channelID: 0, superCASID: 0x0B00_0000)))
+        _ = try await good.request(.streamSetup(.init(channelID: 0, streamID: 1, ecmID: 1, nominalCPDuration: 100)))
+        let reply = try await good.request(Support.provision(stream: 1, cp: 1, cws: [1, 2], ac: 0x10))
+        #expect(reply?.message.messageType == .ecmResponse)
+        await good.close()
+
+        // Read now: every CW_provision sent whole is answered, in order.
+        let replies = flood.receive(messages: sent + 2, timeout: .seconds(120))
+        #expect(replies.count == sent + 2)
+        #expect(replies.first?.type == ECMGMessageType.channelStatus.rawValue)
+        #expect(replies.dropFirst().first?.type == ECMGMessageType.streamStatus.rawValue)
+        let responses = replies.dropFirst(2)
+        #expect(responses.allSatisfy { $0.type == ECMGMessageType.ecmResponse.rawValue })
+        for (index, response) in responses.enumerated() where index % 997 == 0 || index == responses.count - 1 {
+            guard case .ecmResponse(let ecm) = try SimulCryptPDU<ECMGMessage>.decode(exactly: response.bytes).message else {
+                Issue.record("reply \(index) is not an ECM_response")
+                continue
+            }
+            #expect(ecm.cpNumber == UInt16(truncatingIfNeeded: index + 1))
+            let words = try #require(try Support.decode(ecm: Array(ecm.ecmDatagram.readableBytesView), accessCriteria: 0x10))
+            let cp = UInt64(ecm.cpNumber)
+            #expect(ecm.cpNumber & 1 == 1 ? (words.odd, words.even) == (cp, ~cp) : (words.odd, words.even) == (~cp, cp))
+        }
+    }
+
     @Test("1,000 connections opened and dropped while a good peer keeps getting correct ECMs")
     func churn() async throws {
         let cwLog = CWLogBuffer()

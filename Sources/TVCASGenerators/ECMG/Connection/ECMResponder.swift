@@ -6,16 +6,45 @@ import TVCASCore
 /// section (formats.md §1), in its own 188-byte TS packet when the channel announced packet mode
 /// (decisions.md §2).
 public struct ECMResponder: Sendable {
-    /// The ECM builder (key schedules set up once).
-    public let builder: ECMBuilder<ECMFiller>
+    /// The ECM key's schedules, set up once.
+    public let encryptor: ECMEncryptor
+    /// Where the filler bytes come from.
+    public let filler: ECMFiller
 
     /// A responder for `key`, with filler bytes from `filler`.
     public init(key: ECMKey, filler: ECMFiller = .system) {
-        builder = ECMBuilder(key: key, random: filler)
+        encryptor = ECMEncryptor(key: key)
+        self.filler = filler
     }
 
     /// The key ECMs are made with.
-    public var key: ECMKey { builder.key }
+    public var key: ECMKey { encryptor.key }
+
+    /// Appends the ECM_response to `request` to `buffer`, its ECM dated `time` (Unix seconds).
+    /// In section mode the ECM is sealed straight into `buffer`; on error `buffer` is left as it was.
+    public func writeResponse(
+        to request: ECMRequest, time: UInt32, into buffer: inout ByteBuffer, allocator: ByteBufferAllocator
+    ) throws(ECMError) {
+        guard request.packetMode != .transportStreamPackets else {
+            let response = try response(to: request, time: time, allocator: allocator)
+            try? ECMGMessage.encode(response, into: &buffer)  // an ECM_response of 188 bytes always fits
+            return
+        }
+        var failure: ECMError?
+        ECMGMessage.ECMResponse.write(
+            protocolVersion: request.protocolVersion, channelID: request.channelID, streamID: request.streamID,
+            cpNumber: request.cpNumber, datagramLength: UInt16(ECMFormat.datagramLength), into: &buffer
+        ) { output in
+            do throws(ECMError) {
+                try seal(request, time: time, into: output)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+    }
 
     /// The ECM_response to `request`, its ECM dated `time` (Unix seconds).
     public func response(
@@ -42,10 +71,7 @@ public struct ECMResponder: Sendable {
         var failure: ECMError?
         buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: ECMFormat.datagramLength) { output in
             do throws(ECMError) {
-                try builder.build(
-                    cpNumber: request.cpNumber, controlWords: (request.currentControlWord, request.nextControlWord),
-                    accessCriteria: request.accessCriteria, time: time,
-                    into: UnsafeMutableRawBufferPointer(rebasing: output[0..<ECMFormat.datagramLength]))
+                try seal(request, time: time, into: UnsafeMutableRawBufferPointer(rebasing: output[0..<ECMFormat.datagramLength]))
             } catch {
                 failure = error
                 return 0
@@ -54,5 +80,21 @@ public struct ECMResponder: Sendable {
         }
         if let failure { throw failure }
         return buffer
+    }
+
+    /// Writes the 55-byte ECM for `request` into `output`, with filler bytes drawn from ``filler``.
+    public func seal(_ request: ECMRequest, time: UInt32, into output: UnsafeMutableRawBufferPointer) throws(ECMError) {
+        var fillerBytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        try withUnsafeMutableBytes(of: &fillerBytes) { (bytes) throws(ECMError) in
+            let fillerBytes = UnsafeMutableRawBufferPointer(rebasing: bytes[0..<ECMFormat.fillerLength])
+            do throws(RandomSourceError) {
+                try filler.fill(fillerBytes)
+            } catch {
+                throw .random(error)
+            }
+            try encryptor.seal(
+                cpNumber: request.cpNumber, controlWords: (request.currentControlWord, request.nextControlWord),
+                accessCriteria: request.accessCriteria, time: time, filler: UnsafeRawBufferPointer(fillerBytes), into: output)
+        }
     }
 }

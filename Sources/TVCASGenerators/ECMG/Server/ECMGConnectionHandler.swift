@@ -7,7 +7,7 @@ import SimulCrypt
 /// ``ECMGConnectionState``, builds the ECMs it asks for, writes the answers, runs the `timeout`
 /// / channel_test timer, and keeps the peer table, the CW log and the metrics current.
 ///
-/// It reads and writes bytes itself (behind a `BackPressureHandler` only) rather than behind
+/// It is the connection's only handler and reads and writes bytes itself, rather than behind
 /// NIO's generic `ByteToMessageHandler` / `MessageToByteHandler`: those run unspecialised here,
 /// and on a quiet stream, where every CW_provision meets cold caches, their generic look-ups cost
 /// more than the ECM. Replies of one read are written in one buffer and flushed together, before
@@ -117,6 +117,16 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
         received = buffer
     }
 
+    /// Stops reading while the SCS does not take the replies (the socket's send buffer is full),
+    /// so a peer that sends without reading cannot make the ECMG queue replies without bound.
+    public func channelWritabilityChanged(context: ChannelHandlerContext) {
+        let writable = context.channel.isWritable
+        context.channel.setOption(ChannelOptions.autoRead, value: writable).whenFailure { [logger] error in
+            logger.debug("could not \(writable ? "resume" : "pause") reading: \(error)")
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     public func channelReadComplete(context: ChannelHandlerContext) {
         flushReplies(context: context)
         context.fireChannelReadComplete()
@@ -145,9 +155,9 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
     /// Writes and flushes the waiting replies, then does the bookkeeping of the ECMs among them.
     private func flushReplies(context: ChannelHandlerContext) {
         if outbound.readableBytes > 0 {
-            let bytes = outbound
+            // Usually written at once, so NIO lets go of the storage and it is reused.
+            context.writeAndFlush(wrapOutboundOut(outbound), promise: nil)
             outbound.clear()
-            context.writeAndFlush(wrapOutboundOut(bytes), promise: nil)
         }
         guard !answered.isEmpty else { return }
         for ecm in answered {
@@ -182,8 +192,7 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
     private func answer(_ request: ECMRequest, context: ChannelHandlerContext, arrival: UInt64) {
         let now = service.clock()
         do {
-            let response = try responder.response(to: request, time: now, allocator: context.channel.allocator)
-            enqueue(response)
+            try responder.writeResponse(to: request, time: now, into: &outbound, allocator: context.channel.allocator)
         } catch {
             service.peers.countProvision(sock: sock, answered: false)
             logger.error("ECM for stream \(request.streamID) CP \(request.cpNumber) failed: \(error)")

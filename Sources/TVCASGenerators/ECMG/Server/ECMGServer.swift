@@ -102,7 +102,7 @@ public final class ECMGServer: Sendable {
 
     /// Adds the ECMG's handlers to a new connection's pipeline.
     public static func configure(_ channel: any Channel, service: ECMGServiceContext) throws {
-        try channel.pipeline.syncOperations.addHandlers(BackPressureHandler(), ECMGConnectionHandler(service: service))
+        try channel.pipeline.syncOperations.addHandler(ECMGConnectionHandler(service: service))
     }
 
     private static func bind(

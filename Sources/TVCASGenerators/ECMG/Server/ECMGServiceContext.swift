@@ -47,5 +47,5 @@ public final class ECMGServiceContext: Sendable {
     }
 
     /// Unix seconds from the system clock.
-    public static let systemClock: @Sendable () -> UInt32 = { UInt32(truncatingIfNeeded: Int(Date().timeIntervalSince1970)) }
+    public static let systemClock: @Sendable () -> UInt32 = { UInt32(truncatingIfNeeded: time(nil)) }
 }
