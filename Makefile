@@ -4,7 +4,7 @@
 SWIFT ?= swift
 SWIFT_FORMAT ?= swift format
 
-.PHONY: all deps build release test test-ha run format lint clean bench bench-api bench-panels bench-csv bench-ha fuzz install
+.PHONY: all deps build release test test-ha run format lint clean bench bench-ecmg bench-api bench-panels bench-csv bench-ha fuzz install
 
 all: build
 
@@ -20,6 +20,11 @@ release: deps
 # Suites run one after another: several start real servers and time real peers, and on two
 # cores parallel suites starve each other's timers.
 test: deps
+	@shared="$${TVCAS_SHARED_DIR:-$(CURDIR)/../shared}"; \
+	if [ ! -d "$$shared/vectors" ] || [ ! -f "$$shared/fixtures/tvcas.sql" ]; then \
+		echo "make test: the shared material (vectors, fixtures, tools) is not at $$shared;" >&2; \
+		echo "  clone beside it, or set TVCAS_SHARED_DIR to its folder" >&2; exit 2; \
+	fi
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
@@ -40,6 +45,13 @@ lint:
 bench: deps
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
 	$(SWIFT) run -c release --package-path Benchmarks SimulCryptBenchmarks
+
+# The ECMG (issue 9), from a saved row without a database: one stream measured as the original
+# was, 40 connections × 25 streams at 1,000 CW_provisions/s, and saturation.
+bench-ecmg: release
+	python3 Benchmarks/ecmg-one-stream.py --tvcas $(CURDIR)/.build/release/tvcas
+	$(SWIFT) run -c release --package-path Benchmarks ECMGLoad --tvcas $(CURDIR)/.build/release/tvcas --connections 40 --streams 25 --duration 15
+	$(SWIFT) run -c release --package-path Benchmarks ECMGLoad --tvcas $(CURDIR)/.build/release/tvcas --connections 4 --streams 1 --saturate 16 --duration 15
 
 # Whole-system benchmarks on a scratch database with 1,000,000 generated cards; each prints its
 # figures next to the issue's targets.

@@ -116,4 +116,14 @@ print(
 )
 print("  errors \(errors), unanswered \(sent - latencies.count)")
 print("  daemon peak resident memory: \(peak.map { "\($0 / 1024) MB (\($0) kB)" } ?? "unknown")")
+// The issue's figures for the original PHP ECMG, and the targets, next to this run's.
+if options.saturateWindow != nil {
+    print("  target: at least 20,000 ECMs/s sustained, resident memory under 48 MB")
+} else if options.connections * options.streams > 1 {
+    print("  original PHP ECMG, 20 × 25 (about 800 CW_provisions/s): p99 43 ms, some answers wrong, over a minute to accept")
+    print("  target, 40 × 25 at 1,000 CW_provisions/s: p99 under 2 ms, 0 errors, every connection within 1 s, under 48 MB")
+} else {
+    print("  original PHP ECMG, one stream: p50 0.55 ms, p99 0.84 ms (a Python client; see Benchmarks/ecmg-one-stream.py)")
+    print("  target: p99 under 0.3 ms")
+}
 try await group.shutdownGracefully()
