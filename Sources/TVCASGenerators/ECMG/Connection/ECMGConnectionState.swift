@@ -178,17 +178,10 @@ public struct ECMGConnectionState: Sendable {
                 provision.channelID, provision.streamID, .notEnoughControlWordsToComputeECM,
                 detail: "CW_per_msg is 2: the CWs of CP_number and the period after it", version: version)
         }
-        // The CWs of CP_number and CP_number + 1 where the SCS numbered them so; otherwise the
-        // first two in message order, as the original took them.
-        let next = provision.cpNumber &+ 1
-        var current = combinations[0]
-        var following = combinations[1]
-        if let byNumber = combinations.first(where: { $0.cpNumber == provision.cpNumber }),
-            let nextByNumber = combinations.first(where: { $0.cpNumber == next })
-        {
-            current = byNumber
-            following = nextByNumber
+        let (currentIndex, nextIndex) = Self.pick(cpNumber: provision.cpNumber, count: combinations.count) {
+            combinations[$0].cpNumber
         }
+        let (current, following) = (combinations[currentIndex], combinations[nextIndex])
         guard let currentWord = Self.controlWord(current.controlWord), let nextWord = Self.controlWord(following.controlWord) else {
             return streamError(
                 provision.channelID, provision.streamID, .inconsistentLengthForDVBParameter,
@@ -199,6 +192,41 @@ public struct ECMGConnectionState: Sendable {
             currentControlWord: currentWord, nextControlWord: nextWord,
             accessCriteria: Self.accessCriteria(provision.accessCriteria), packetMode: channel.settings.packetMode)
         return ECMGConnectionAction(ecmRequest: request)
+    }
+
+    /// The ECM request for a CW_provision read by the fast path (``CWProvisionFields``): what
+    /// ``receive(_:)`` would ask for with the same message decoded in full. `nil` when the
+    /// message needs an error answer instead (no such channel or stream): decode it in full.
+    public mutating func request(for fields: CWProvisionFields) -> ECMRequest? {
+        guard let channel, channel.id == fields.channelID, channel.streams[fields.streamID] != nil else { return nil }
+        isTestOutstanding = false
+        let (currentIndex, _) = Self.pick(cpNumber: fields.cpNumber, count: 2) {
+            $0 == 0 ? fields.firstCombination.cpNumber : fields.secondCombination.cpNumber
+        }
+        let (current, following) =
+            currentIndex == 0
+            ? (fields.firstCombination, fields.secondCombination) : (fields.secondCombination, fields.firstCombination)
+        return ECMRequest(
+            protocolVersion: fields.protocolVersion, channelID: fields.channelID, streamID: fields.streamID,
+            cpNumber: fields.cpNumber, currentControlWord: ControlWord(rawValue: current.controlWord),
+            nextControlWord: ControlWord(rawValue: following.controlWord),
+            accessCriteria: AccessCriteria(rawValue: fields.accessCriteria ?? 0), packetMode: channel.settings.packetMode)
+    }
+
+    /// Which combinations carry the CWs, as indices: those numbered CP_number and CP_number + 1
+    /// where the SCS numbered them so; otherwise the first two in message order, as the original
+    /// took them. There are at least two (`count`); `number` gives each one's CP number.
+    private static func pick(cpNumber: UInt16, count: Int, number: (Int) -> UInt16) -> (current: Int, next: Int) {
+        let next = cpNumber &+ 1
+        var current: Int?
+        var following: Int?
+        for index in 0..<count {
+            let value = number(index)
+            if current == nil, value == cpNumber { current = index }
+            if following == nil, value == next { following = index }
+        }
+        guard let current, let following else { return (0, 1) }
+        return (current, following)
     }
 
     // MARK: Answers

@@ -98,6 +98,14 @@ public final class ECMGConnectionHandler: ChannelInboundHandler {
             buffer = bytes
         }
         while !isClosing {
+            // The usual CW_provision, straight from the bytes; anything else is decoded in full.
+            if let fields = CWProvisionFields(peekingAt: buffer, maximumMessageLength: ECMGServer.maximumMessageLength),
+                let request = state.request(for: fields)
+            {
+                buffer.moveReaderIndex(forwardBy: fields.messageLength)
+                answer(request, context: context, arrival: arrival)
+                continue
+            }
             let input: Result<SimulCryptPDU<ECMGMessage>, SimulCryptDecodingError>
             do {
                 guard let frame = try ECMGMessage.decodeFrame(from: &buffer, maximumMessageLength: ECMGServer.maximumMessageLength)
