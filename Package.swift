@@ -141,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "SimulCryptTests",
             dependencies: [
-                "SimulCrypt", "TVCASTesting",
+                "SimulCrypt", "TVCASCore", "TVCASTesting",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

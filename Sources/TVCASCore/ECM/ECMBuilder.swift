@@ -30,18 +30,9 @@ public struct ECMBuilder<Random: RandomByteSource>: Sendable {
         time: UInt32,
         into output: UnsafeMutableRawBufferPointer
     ) throws(ECMError) {
-        var filler: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        try withUnsafeMutableBytes(of: &filler) { (bytes) throws(ECMError) in
-            let filler = UnsafeMutableRawBufferPointer(rebasing: bytes[0..<ECMFormat.fillerLength])
-            do throws(RandomSourceError) {
-                try random.fill(filler)
-            } catch {
-                throw .random(error)
-            }
-            try encryptor.seal(
-                cpNumber: cpNumber, controlWords: controlWords, accessCriteria: accessCriteria, time: time,
-                filler: UnsafeRawBufferPointer(filler), into: output)
-        }
+        try encryptor.seal(
+            cpNumber: cpNumber, controlWords: controlWords, accessCriteria: accessCriteria, time: time, fillerFrom: random,
+            into: output)
     }
 
     /// The 55-byte ECM as a new array; see ``build(cpNumber:controlWords:accessCriteria:time:into:)``.

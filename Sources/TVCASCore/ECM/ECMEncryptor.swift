@@ -64,4 +64,28 @@ public struct ECMEncryptor: Sendable {
             }
         }
     }
+
+    /// Writes the 55-byte ECM into `output` with 23 filler bytes drawn from `random`; see
+    /// ``seal(cpNumber:controlWords:accessCriteria:time:filler:into:)``.
+    public func seal(
+        cpNumber: UInt16,
+        controlWords: (ControlWord, ControlWord),
+        accessCriteria: AccessCriteria,
+        time: UInt32,
+        fillerFrom random: any RandomByteSource,
+        into output: UnsafeMutableRawBufferPointer
+    ) throws(ECMError) {
+        var filler: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        try withUnsafeMutableBytes(of: &filler) { (bytes) throws(ECMError) in
+            let filler = UnsafeMutableRawBufferPointer(rebasing: bytes[0..<ECMFormat.fillerLength])
+            do throws(RandomSourceError) {
+                try random.fill(filler)
+            } catch {
+                throw .random(error)
+            }
+            try seal(
+                cpNumber: cpNumber, controlWords: controlWords, accessCriteria: accessCriteria, time: time,
+                filler: UnsafeRawBufferPointer(filler), into: output)
+        }
+    }
 }

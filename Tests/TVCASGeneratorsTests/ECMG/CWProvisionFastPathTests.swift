@@ -11,18 +11,6 @@ import Testing
 struct CWProvisionFastPathTests {
     typealias Support = ECMGTestSupport
 
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A connection with channel 0 and streams 0 and 1 open.
     static func openState() -> ECMGConnectionState {
         var state = ECMGConnectionState(settings: Support.settings(), ident: 0x0B00)
@@ -42,7 +30,7 @@ struct CWProvisionFastPathTests {
     }
 
     /// A CW_provision, usually of the usual shape, often bent out of it.
-    static func message(_ random: inout SplitMix) -> [UInt8] {
+    static func message(_ random: inout SplitMix64) -> [UInt8] {
         func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
         let cp = UInt16(truncatingIfNeeded: random.next())
@@ -78,7 +66,7 @@ struct CWProvisionFastPathTests {
 
     @Test("what the fast path reads, the full decoder reads as the same CW_provision, and the ECM asked for is the same", arguments: 0..<4)
     func agreesWithFullDecode(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         var fast = 0
         var fullOnly = 0
         for _ in 0..<5_000 {

@@ -84,17 +84,9 @@ public struct ECMResponder: Sendable {
 
     /// Writes the 55-byte ECM for `request` into `output`, with filler bytes drawn from ``filler``.
     public func seal(_ request: ECMRequest, time: UInt32, into output: UnsafeMutableRawBufferPointer) throws(ECMError) {
-        var fillerBytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        try withUnsafeMutableBytes(of: &fillerBytes) { (bytes) throws(ECMError) in
-            let fillerBytes = UnsafeMutableRawBufferPointer(rebasing: bytes[0..<ECMFormat.fillerLength])
-            do throws(RandomSourceError) {
-                try filler.fill(fillerBytes)
-            } catch {
-                throw .random(error)
-            }
-            try encryptor.seal(
-                cpNumber: request.cpNumber, controlWords: (request.currentControlWord, request.nextControlWord),
-                accessCriteria: request.accessCriteria, time: time, filler: UnsafeRawBufferPointer(fillerBytes), into: output)
-        }
+        // The source itself, not the ECMFiller around it, which would be boxed on every call.
+        try encryptor.seal(
+            cpNumber: request.cpNumber, controlWords: (request.currentControlWord, request.nextControlWord),
+            accessCriteria: request.accessCriteria, time: time, fillerFrom: filler.source, into: output)
     }
 }
